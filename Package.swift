@@ -1,0 +1,42 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+let package = Package(
+    name: "sysinvc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sysinvc", targets: ["sysinvc"]),
+        .library(name: "Compiler", targets: ["Compiler"]),
+        .library(name: "Plugins", targets: ["Plugins"]),
+    ],
+    dependencies: [
+        // 5.x keeps every pair of a mapping, so duplicate keys are all reported with their own
+        // positions; 6.x stops at the first duplicate and points at the first occurrence.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "Compiler",
+            dependencies: [
+                "Yams",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Plugins",
+            dependencies: ["Compiler", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "sysinvc",
+            dependencies: [
+                "Compiler",
+                "Plugins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
+        .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins"]),
+    ]
+)

@@ -1,0 +1,54 @@
+/// Stable diagnostic codes. Tests and users' CI scripts match on these, so a code is never
+/// renumbered or reused; new problems get new codes.
+public enum DiagnosticCode: String, Sendable, CaseIterable {
+    // Reading YAML
+    case yamlSyntax = "YAML001"
+    case duplicateKey = "YAML002"
+    case aliasNotAllowed = "YAML003"
+    case notAMapping = "YAML004"
+
+    // Files and includes
+    case unreadableFile = "INV001"
+    case includeCycle = "INV002"
+    case includeConflict = "INV003"
+
+    // Shape of the inventory
+    case unknownField = "INV010"
+    case wrongType = "INV011"
+    case missingField = "INV012"
+    case valueNotAllowed = "INV013"
+    case invalidFormat = "INV014"
+    case outOfRange = "INV015"
+
+    // Networks and addresses
+    case missingNetwork = "NET001"
+    case overlappingPools = "NET002"
+    case addressOutsidePool = "NET003"
+    case duplicateAddress = "NET004"
+    case familyMismatch = "NET005"
+    case poolExhausted = "NET006"
+    case invalidRange = "NET007"
+    case networkNotAllowed = "NET008"
+
+    // Hosts
+    case duplicateHostname = "HOST001"
+    case duplicateMAC = "HOST002"
+    case invalidHostname = "HOST003"
+    case controllerCount = "HOST004"
+    case personalityNotAllowed = "HOST005"
+    case unknownReference = "HOST006"
+    case invalidLabel = "HOST007"
+    case missingPlatformInterface = "HOST008"
+    case duplicateInterface = "HOST009"
+    case cpuAssignment = "HOST010"
+
+    // Storage
+    case storageWithoutCeph = "STOR001"
+    case storageReference = "STOR002"
+
+    // Secrets
+    case secretKey = "SEC001"
+    case secretsFile = "SEC002"
+
+    public var defaultSeverity: Diagnostic.Severity { .error }
+}

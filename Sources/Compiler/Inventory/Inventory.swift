@@ -1,0 +1,216 @@
+/// The inventory as read from its files: typed, every value still tied to its source line.
+/// It is the output of the load stage and the input of validation.
+public struct Inventory: Sendable {
+    public var system: SystemSettings
+    public var networks: [NetworkType: NetworkPool]
+    public var hosts: [InventoryHost]
+    public var storage: StorageSettings?
+    public var serviceParameters: [ServiceParameter]
+    public var applications: [Application]
+    public var secrets: SecretSources
+    /// Every file read, the main one first.
+    public var files: [String]
+}
+
+public enum NetworkType: String, CaseIterable, Sendable, Comparable {
+    case mgmt
+    case oam
+    case pxeboot
+    case clusterHost = "cluster-host"
+    case clusterPod = "cluster-pod"
+    case clusterService = "cluster-service"
+    case multicast
+
+    /// The spelling puppet class names use: `platform::network::cluster_host::params`.
+    public var puppetName: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    var summary: String {
+        switch self {
+        case .mgmt: return "management network"
+        case .oam: return "operations, administration and management (external) network"
+        case .pxeboot: return "network hosts boot from"
+        case .clusterHost: return "network between Kubernetes nodes"
+        case .clusterPod: return "Kubernetes pod addresses"
+        case .clusterService: return "Kubernetes service addresses"
+        case .multicast: return "multicast addresses of platform services"
+        }
+    }
+
+    public static func < (lhs: NetworkType, rhs: NetworkType) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum SystemType: String, Sendable {
+    case standard
+    case allInOne = "all-in-one"
+
+    /// sysinv's spelling, as hiera carries it.
+    public var sysinvName: String { self == .standard ? "Standard" : "All-in-one" }
+}
+
+public enum SystemMode: String, Sendable {
+    case simplex, duplex
+    case duplexDirect = "duplex-direct"
+}
+
+public struct SystemSettings: Sendable {
+    public var name: Located<String>
+    public var type: Located<SystemType>
+    public var mode: Located<SystemMode>
+    public var description: String?
+    public var location: String?
+    public var contact: String?
+    public var region: Located<String>
+    public var timezone: Located<String>
+    public var softwareVersion: Located<String>
+    public var securityProfile: String
+    public var dnsServers: [Located<IPAddress>]
+    public var ntpServers: [Located<String>]
+    public var httpsEnabled: Located<Bool>
+    public var vswitchType: Located<String>
+    public var distributedCloudRole: Located<String>?
+    public var kubernetesEnabled: Located<Bool>
+    public var kubernetesVersion: Located<String>
+    public var drbd: DRBDSettings
+    /// Where the `system` section starts: the location of facts derived from the whole system.
+    public var sectionLocation: SourceLocation
+}
+
+public struct DRBDSettings: Sendable {
+    public var linkUtil: Located<Int>
+    public var numParallel: Located<Int>
+    public var rttMs: Located<Double>
+}
+
+public struct NetworkPool: Sendable {
+    public var type: NetworkType
+    public var subnet: Located<IPSubnet>
+    public var range: (start: Located<IPAddress>, end: Located<IPAddress>)?
+    public var gateway: Located<IPAddress>?
+    public var floating: Located<IPAddress>?
+    public var location: SourceLocation
+}
+
+public enum Personality: String, Sendable {
+    case controller, worker, storage
+}
+
+public struct InventoryHost: Sendable {
+    public var hostname: Located<String>
+    public var personality: Located<Personality>
+    public var subfunctions: [String]
+    public var administrative: Located<String>
+    public var mgmtMAC: Located<String>?
+    public var boardManagement: BoardManagement?
+    public var addresses: [NetworkType: Located<IPAddress>]
+    public var interfaces: [Interface]
+    public var cpus: CPULayout?
+    public var memory: [NUMAMemory]
+    public var labels: [Located<Label>]
+    public var location: SourceLocation
+
+    public var name: String { hostname.value }
+    public var isController: Bool { personality.value == .controller }
+    public var hasWorkerSubfunction: Bool { subfunctions.contains("worker") }
+    public var isLowLatency: Bool { subfunctions.contains("lowlatency") }
+    public var isLocked: Bool { administrative.value == "locked" }
+}
+
+public struct BoardManagement: Sendable {
+    public var type: String
+    public var address: Located<IPAddress>?
+    public var username: String?
+}
+
+public struct Label: Hashable, Sendable {
+    public var key: String
+    public var value: String
+}
+
+public enum InterfaceType: String, Sendable {
+    case ethernet, bond, vlan
+}
+
+public struct Interface: Sendable {
+    public var name: Located<String>
+    public var type: InterfaceType
+    public var mac: Located<String>?
+    public var port: String
+    public var members: [Located<String>]
+    public var bondMode: String
+    public var transmitHashPolicy: String
+    public var lower: Located<String>?
+    public var vlanID: Int?
+    public var mtu: Located<Int>
+    public var interfaceClass: String
+    public var networks: [Located<NetworkType>]
+    public var location: SourceLocation
+
+    /// The OS name puppet configures: a VLAN is `<lower>.<vid>` unless named otherwise.
+    public var osName: String { name.value }
+}
+
+public struct CPULayout: Sendable {
+    public var nodes: Int
+    public var coresPerNode: Int
+    public var threadsPerCore: Int
+    public var platform: [Located<Int>]
+    public var vswitch: [Located<Int>]
+    public var location: SourceLocation
+
+    public var logicalCount: Int { nodes * coresPerNode * threadsPerCore }
+
+    /// Linux numbering: thread t of core c on node n is `t * nodes * cores + n * cores + c`.
+    public func node(of cpu: Int) -> Int {
+        (cpu % (nodes * coresPerNode)) / coresPerNode
+    }
+}
+
+public struct NUMAMemory: Sendable {
+    public var node: Int
+    public var platformReservedMiB: Int?
+    public var vswitchHugepages1G: Int?
+    public var vmHugepages2M: Int?
+    public var vmHugepages1G: Int?
+    public var location: SourceLocation
+}
+
+public struct StorageSettings: Sendable {
+    public var ceph: CephSettings?
+    public var location: SourceLocation
+}
+
+public struct CephSettings: Sendable {
+    public var replication: Int
+    public var minReplication: Int
+    public var tiers: [String]
+    public var osds: [CephOSD]
+    public var location: SourceLocation
+}
+
+public struct CephOSD: Sendable {
+    public var host: Located<String>
+    public var device: String
+    public var tier: String
+}
+
+public struct ServiceParameter: Sendable {
+    public var service: String
+    public var section: String
+    public var name: String
+    public var value: String
+    public var personality: Personality?
+    public var resource: String?
+    public var location: SourceLocation
+}
+
+public struct Application: Sendable {
+    public var name: Located<String>
+    public var applied: Bool
+}
+
+public struct SecretSources: Sendable {
+    public var keyFile: Located<String>?
+    public var overridesFile: Located<String>?
+}

@@ -1,0 +1,159 @@
+/// The shape of an inventory, written once: the loader checks input against it (unknown fields,
+/// types, allowed values, required fields) and `sysinvc schema` prints it as JSON Schema.
+public indirect enum SchemaType: Sendable {
+    case string(SchemaStringFormat?, allowed: [String]?)
+    case integer(minimum: Int?, maximum: Int?)
+    case number
+    case boolean
+    case list(SchemaType)
+    case object([SchemaField])
+    /// Free-form keys (labels, per-network values) whose values share one type.
+    case dictionary(SchemaType)
+
+    static let text = SchemaType.string(nil, allowed: nil)
+    static func oneOf(_ values: [String]) -> SchemaType { .string(nil, allowed: values) }
+    static func format(_ format: SchemaStringFormat) -> SchemaType { .string(format, allowed: nil) }
+}
+
+public enum SchemaStringFormat: String, Sendable {
+    case ipAddress = "ip-address"
+    case cidr
+    case mac
+    case hostname
+    case path
+}
+
+public struct SchemaField: Sendable {
+    public let name: String
+    public let type: SchemaType
+    public let required: Bool
+    public let summary: String
+
+    init(_ name: String, _ type: SchemaType, required: Bool = false, _ summary: String) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.summary = summary
+    }
+}
+
+public enum InventorySchema {
+    public static let networkTypes = NetworkType.allCases.map(\.rawValue)
+
+    static let network = SchemaType.object([
+        SchemaField("subnet", .format(.cidr), required: true, "the pool's subnet, e.g. 192.168.204.0/24 or fd01::/64"),
+        SchemaField("range", .list(.format(.ipAddress)), "first and last address the pool hands out; default subnet[2]..subnet[-2] (oam, multicast, cluster-pod, cluster-service start at subnet[1])"),
+        SchemaField("gateway", .format(.ipAddress), "gateway address (controller-gateway-<network>)"),
+        SchemaField("floating", .format(.ipAddress), "floating address of the active controller (controller-<network>); allocated from the range when left out"),
+    ])
+
+    static let interface = SchemaType.object([
+        SchemaField("name", .text, required: true, "interface name as the OS sees it (enp0s3, bond0, vlan11)"),
+        SchemaField("type", .oneOf(["ethernet", "bond", "vlan"]), "default ethernet"),
+        SchemaField("mac", .format(.mac), "MAC address of an ethernet port"),
+        SchemaField("port", .text, "OS port name of an ethernet interface; default its name"),
+        SchemaField("members", .list(.text), "bond: names of the ethernet interfaces it aggregates"),
+        SchemaField("mode", .oneOf(["active-backup", "balance-xor", "802.3ad"]), "bond mode; default active-backup"),
+        SchemaField("transmit_hash_policy", .oneOf(["layer2", "layer2+3", "layer3+4"]), "bond hash policy for balance-xor and 802.3ad; default layer2"),
+        SchemaField("lower", .text, "vlan: the interface it runs on"),
+        SchemaField("vlan_id", .integer(minimum: 1, maximum: 4094), "vlan: the 802.1Q id"),
+        SchemaField("mtu", .integer(minimum: 576, maximum: 9216), "default 1500"),
+        SchemaField("class", .oneOf(["platform", "data", "pci-sriov", "pci-passthrough", "none"]), "default platform when it carries networks, else none"),
+        SchemaField("networks", .list(.oneOf(networkTypes)), "platform networks this interface carries"),
+    ])
+
+    static let host = SchemaType.object([
+        SchemaField("hostname", .format(.hostname), required: true, "controller-0, controller-1, storage-N or any RFC 1123 name for workers"),
+        SchemaField("personality", .oneOf(["controller", "worker", "storage"]), required: true, "what the host is"),
+        SchemaField("subfunctions", .list(.oneOf(["controller", "worker", "storage", "lowlatency"])), "default: the personality, plus worker on all-in-one controllers"),
+        SchemaField("administrative", .oneOf(["locked", "unlocked"]), "administrative state; default locked"),
+        SchemaField("mgmt_mac", .format(.mac), "MAC of the port the host boots from on the management network"),
+        SchemaField("board_management", .object([
+            SchemaField("type", .oneOf(["none", "ipmi", "redfish", "dynamic"]), "default none"),
+            SchemaField("address", .format(.ipAddress), "BMC address"),
+            SchemaField("username", .text, "BMC user; the password is a secret (bm/<hostname>)"),
+        ]), "board management controller"),
+        SchemaField("addresses", .dictionary(.format(.ipAddress)), "explicit unit addresses by network (mgmt, oam, cluster-host, pxeboot); others are allocated"),
+        SchemaField("interfaces", .list(interface), "ethernet, bond and vlan interfaces"),
+        SchemaField("cpus", .object([
+            SchemaField("nodes", .integer(minimum: 1, maximum: 8), "NUMA nodes (processors); default 1"),
+            SchemaField("cores_per_node", .integer(minimum: 1, maximum: 512), required: true, "physical cores on each node"),
+            SchemaField("threads_per_core", .integer(minimum: 1, maximum: 2), "default 1"),
+            SchemaField("platform", .list(.integer(minimum: 0, maximum: nil)), "logical CPUs reserved for the platform"),
+            SchemaField("vswitch", .list(.integer(minimum: 0, maximum: nil)), "logical CPUs reserved for the vswitch"),
+        ]), "CPU layout and the CPUs reserved for platform and vswitch; the rest run applications"),
+        SchemaField("memory", .list(.object([
+            SchemaField("node", .integer(minimum: 0, maximum: 7), required: true, "NUMA node"),
+            SchemaField("platform_reserved_mib", .integer(minimum: 0, maximum: nil), "memory reserved for the platform"),
+            SchemaField("vswitch_hugepages_1G", .integer(minimum: 0, maximum: nil), "1G pages for the vswitch"),
+            SchemaField("vm_hugepages_2M", .integer(minimum: 0, maximum: nil), "2M pages for applications"),
+            SchemaField("vm_hugepages_1G", .integer(minimum: 0, maximum: nil), "1G pages for applications"),
+        ])), "memory per NUMA node"),
+        SchemaField("labels", .dictionary(.text), "Kubernetes node labels (key: value)"),
+    ])
+
+    static let system = SchemaType.object([
+        SchemaField("name", .text, required: true, "system name"),
+        SchemaField("type", .oneOf(["standard", "all-in-one"]), required: true, "system type"),
+        SchemaField("mode", .oneOf(["simplex", "duplex", "duplex-direct"]), required: true, "system mode"),
+        SchemaField("description", .text, "free text"),
+        SchemaField("location", .text, "free text"),
+        SchemaField("contact", .text, "free text"),
+        SchemaField("region", .text, "keystone region; default RegionOne"),
+        SchemaField("timezone", .text, "default UTC"),
+        SchemaField("software_version", .text, "platform release, e.g. \"19.01\" (quote it)"),
+        SchemaField("security_profile", .oneOf(["standard", "extended"]), "default standard"),
+        SchemaField("dns", .list(.format(.ipAddress)), "name servers"),
+        SchemaField("ntp", .list(.text), "NTP servers"),
+        SchemaField("https", .boolean, "serve public endpoints over https; default false"),
+        SchemaField("vswitch", .oneOf(["none", "ovs", "ovs-dpdk"]), "vswitch type; default none"),
+        SchemaField("distributed_cloud_role", .oneOf(["systemcontroller", "subcloud"]), "distributed cloud role, if any"),
+        SchemaField("kubernetes", .object([
+            SchemaField("enabled", .boolean, "default true"),
+            SchemaField("version", .text, "Kubernetes version, e.g. 1.29.2"),
+        ]), "the Kubernetes cluster of the platform"),
+        SchemaField("drbd", .object([
+            SchemaField("link_util", .integer(minimum: 1, maximum: 100), "percent of the link DRBD may use; default 40"),
+            SchemaField("num_parallel", .integer(minimum: 1, maximum: 8), "default 1"),
+            SchemaField("rtt_ms", .number, "default 0.2"),
+        ]), "DRBD replication tuning"),
+    ])
+
+    static let storage = SchemaType.object([
+        SchemaField("ceph", .object([
+            SchemaField("replication", .integer(minimum: 1, maximum: 3), "copies of each object; default 2"),
+            SchemaField("min_replication", .integer(minimum: 1, maximum: 3), "default 1"),
+            SchemaField("tiers", .list(.text), "storage tiers; default [storage]"),
+            SchemaField("osds", .list(.object([
+                SchemaField("host", .format(.hostname), required: true, "host holding the disk"),
+                SchemaField("device", .format(.path), required: true, "disk device path, e.g. /dev/sdb"),
+                SchemaField("tier", .text, "default storage"),
+            ])), "object storage daemons"),
+        ]), "the Ceph backend"),
+    ])
+
+    /// The whole inventory document.
+    public static let root = SchemaType.object([
+        SchemaField("include", .list(.format(.path)), "other inventory files merged into this one (paths relative to this file)"),
+        SchemaField("system", system, required: true, "the system"),
+        SchemaField("networks", .object(NetworkType.allCases.map { SchemaField($0.rawValue, network, $0.summary) }), "address pools by network type"),
+        SchemaField("hosts", .list(host), "hosts of the system"),
+        SchemaField("storage", storage, "storage backends"),
+        SchemaField("service_parameters", .list(.object([
+            SchemaField("service", .text, required: true, "e.g. docker"),
+            SchemaField("section", .text, required: true, "e.g. proxy"),
+            SchemaField("name", .text, required: true, "e.g. http_proxy"),
+            SchemaField("value", .text, required: true, "the value"),
+            SchemaField("personality", .oneOf(["controller", "worker", "storage"]), "limit to hosts of this personality"),
+            SchemaField("resource", .text, "explicit hiera key the value is written to"),
+        ])), "service parameters; applied last, they override generated values"),
+        SchemaField("applications", .list(.object([
+            SchemaField("name", .text, required: true, "e.g. stx-openstack"),
+            SchemaField("applied", .boolean, "default false"),
+        ])), "applications uploaded to the system"),
+        SchemaField("secrets", .object([
+            SchemaField("key_file", .format(.path), "file holding the key every secret is derived from (relative to this file)"),
+            SchemaField("overrides", .format(.path), "YAML file of name: value pairs that replace derived secrets"),
+        ]), "where secrets come from; they are never written in the inventory"),
+    ])
+}

@@ -1,0 +1,195 @@
+/// Builds the typed `Inventory` from a tree that passed the schema check, filling defaults.
+struct InventoryDecoder {
+    let files: [String]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(files: [String]) {
+        self.files = files
+    }
+
+    mutating func decode(_ root: SourceNode) -> Inventory {
+        let top = MappingReader(root)
+        let system = decodeSystem(MappingReader(top["system"]))
+        let secrets = MappingReader(top["secrets"])
+        return Inventory(
+            system: system,
+            networks: decodeNetworks(MappingReader(top["networks"])),
+            hosts: top.list("hosts").map { decodeHost(MappingReader($0), system: system) },
+            storage: top["storage"].map(decodeStorage),
+            serviceParameters: top.list("service_parameters").map(decodeServiceParameter),
+            applications: top.list("applications").map { node in
+                let item = MappingReader(node)
+                return Application(name: item.string("name", default: ""), applied: item.bool("applied", default: false).value)
+            },
+            secrets: SecretSources(keyFile: secrets.string("key_file"), overridesFile: secrets.string("overrides")),
+            files: files
+        )
+    }
+
+    private func decodeSystem(_ system: MappingReader) -> SystemSettings {
+        let kubernetes = MappingReader(system["kubernetes"])
+        let drbd = MappingReader(system["drbd"])
+        let here = system.location
+        return SystemSettings(
+            name: system.string("name", default: ""),
+            type: located(system.string("type"), SystemType.init, default: .standard, at: here),
+            mode: located(system.string("mode"), SystemMode.init, default: .duplex, at: here),
+            description: system.string("description")?.value,
+            location: system.string("location")?.value,
+            contact: system.string("contact")?.value,
+            region: system.string("region", default: "RegionOne"),
+            timezone: system.string("timezone", default: "UTC"),
+            softwareVersion: system.string("software_version", default: "19.01"),
+            securityProfile: system.string("security_profile")?.value ?? "standard",
+            dnsServers: system.strings("dns").compactMap { item in IPAddress(item.value).map { Located($0, at: item.location) } },
+            ntpServers: system.strings("ntp"),
+            httpsEnabled: system.bool("https", default: false),
+            vswitchType: system.string("vswitch", default: "none"),
+            distributedCloudRole: system.string("distributed_cloud_role"),
+            kubernetesEnabled: kubernetes.isPresent ? kubernetes.bool("enabled", default: true) : Located(true, at: here),
+            kubernetesVersion: kubernetes.string("version", default: "1.29.2"),
+            drbd: DRBDSettings(
+                linkUtil: drbd.int("link_util") ?? Located(40, at: here),
+                numParallel: drbd.int("num_parallel") ?? Located(1, at: here),
+                rttMs: drbd.double("rtt_ms") ?? Located(0.2, at: here)
+            ),
+            sectionLocation: here
+        )
+    }
+
+    private func located<T>(_ text: Located<String>?, _ make: (String) -> T?, default value: T, at location: SourceLocation) -> Located<T> {
+        guard let text, let made = make(text.value) else { return Located(value, at: location) }
+        return Located(made, at: text.location)
+    }
+
+    private mutating func decodeNetworks(_ networks: MappingReader) -> [NetworkType: NetworkPool] {
+        var result: [NetworkType: NetworkPool] = [:]
+        for pair in networks.pairs {
+            guard let type = NetworkType(rawValue: pair.key.value) else { continue }
+            let pool = MappingReader(pair.value)
+            guard let cidr = pool.scalar("subnet"), case let .success(subnet) = IPSubnet.parse(cidr.text) else { continue }
+            let range = pool.strings("range").compactMap { item in IPAddress(item.value).map { Located($0, at: item.location) } }
+            result[type] = NetworkPool(
+                type: type,
+                subnet: Located(subnet, at: cidr.location),
+                range: range.count == 2 ? (range[0], range[1]) : nil,
+                gateway: pool.address("gateway"),
+                floating: pool.address("floating"),
+                location: pair.key.location
+            )
+            if pool.list("range").count != 2, pool["range"] != nil {
+                // reported here because the schema cannot say "exactly two"
+                diagnostics.append(Diagnostic(.invalidRange, "networks.\(type.rawValue).range must list exactly two addresses: first and last", at: pool["range"]!.location))
+            }
+        }
+        return result
+    }
+
+    private func decodeHost(_ host: MappingReader, system: SystemSettings) -> InventoryHost {
+        let personality = located(host.string("personality"), Personality.init, default: .worker, at: host.location)
+        var subfunctions = host.strings("subfunctions").map(\.value)
+        if subfunctions.isEmpty {
+            subfunctions = [personality.value.rawValue]
+            if personality.value == .controller && system.type.value == .allInOne { subfunctions.append("worker") }
+        }
+        var addresses: [NetworkType: Located<IPAddress>] = [:]
+        for pair in MappingReader(host["addresses"]).pairs {
+            guard let type = NetworkType(rawValue: pair.key.value), case let .scalar(scalar) = pair.value,
+                  let address = IPAddress(scalar.text) else { continue }
+            addresses[type] = Located(address, at: scalar.location)
+        }
+        let bm = MappingReader(host["board_management"])
+        let cpus = MappingReader(host["cpus"])
+        return InventoryHost(
+            hostname: host.string("hostname", default: ""),
+            personality: personality,
+            subfunctions: subfunctions,
+            administrative: host.string("administrative", default: "locked"),
+            mgmtMAC: host.string("mgmt_mac").map { Located($0.value.lowercased(), at: $0.location) },
+            boardManagement: bm.isPresent
+                ? BoardManagement(type: bm.string("type")?.value ?? "none", address: bm.address("address"), username: bm.string("username")?.value)
+                : nil,
+            addresses: addresses,
+            interfaces: host.list("interfaces").map { decodeInterface(MappingReader($0)) },
+            cpus: cpus.isPresent ? CPULayout(
+                nodes: cpus.int("nodes")?.value ?? 1,
+                coresPerNode: cpus.int("cores_per_node")?.value ?? 1,
+                threadsPerCore: cpus.int("threads_per_core")?.value ?? 1,
+                platform: cpus.ints("platform"),
+                vswitch: cpus.ints("vswitch"),
+                location: cpus.location
+            ) : nil,
+            memory: host.list("memory").map { node in
+                let memory = MappingReader(node)
+                return NUMAMemory(
+                    node: memory.int("node")?.value ?? 0,
+                    platformReservedMiB: memory.int("platform_reserved_mib")?.value,
+                    vswitchHugepages1G: memory.int("vswitch_hugepages_1G")?.value,
+                    vmHugepages2M: memory.int("vm_hugepages_2M")?.value,
+                    vmHugepages1G: memory.int("vm_hugepages_1G")?.value,
+                    location: memory.location
+                )
+            },
+            labels: MappingReader(host["labels"]).pairs.map { pair in
+                let value: String
+                if case let .scalar(scalar) = pair.value { value = scalar.text } else { value = "" }
+                return Located(Label(key: pair.key.value, value: value), at: pair.key.location)
+            },
+            location: host.location
+        )
+    }
+
+    private func decodeInterface(_ interface: MappingReader) -> Interface {
+        let name = interface.string("name", default: "")
+        let networks = interface.strings("networks").compactMap { item in
+            NetworkType(rawValue: item.value).map { Located($0, at: item.location) }
+        }
+        return Interface(
+            name: name,
+            type: InterfaceType(rawValue: interface.string("type")?.value ?? "ethernet") ?? .ethernet,
+            mac: interface.string("mac").map { Located($0.value.lowercased(), at: $0.location) },
+            port: interface.string("port")?.value ?? name.value,
+            members: interface.strings("members"),
+            bondMode: interface.string("mode")?.value ?? "active-backup",
+            transmitHashPolicy: interface.string("transmit_hash_policy")?.value ?? "layer2",
+            lower: interface.string("lower"),
+            vlanID: interface.int("vlan_id")?.value,
+            mtu: interface.int("mtu") ?? Located(1500, at: interface.location),
+            interfaceClass: interface.string("class")?.value ?? (networks.isEmpty ? "none" : "platform"),
+            networks: networks,
+            location: interface.location
+        )
+    }
+
+    private func decodeStorage(_ node: SourceNode) -> StorageSettings {
+        let storage = MappingReader(node)
+        let ceph = MappingReader(storage["ceph"])
+        return StorageSettings(
+            ceph: storage["ceph"] == nil ? nil : CephSettings(
+                replication: ceph.int("replication")?.value ?? 2,
+                minReplication: ceph.int("min_replication")?.value ?? 1,
+                tiers: ceph["tiers"] == nil ? ["storage"] : ceph.strings("tiers").map(\.value),
+                osds: ceph.list("osds").map { node in
+                    let osd = MappingReader(node)
+                    return CephOSD(host: osd.string("host", default: ""), device: osd.string("device")?.value ?? "",
+                                   tier: osd.string("tier")?.value ?? "storage")
+                },
+                location: ceph.location
+            ),
+            location: storage.location
+        )
+    }
+
+    private func decodeServiceParameter(_ node: SourceNode) -> ServiceParameter {
+        let parameter = MappingReader(node)
+        return ServiceParameter(
+            service: parameter.string("service")?.value ?? "",
+            section: parameter.string("section")?.value ?? "",
+            name: parameter.string("name")?.value ?? "",
+            value: parameter.string("value")?.value ?? "",
+            personality: parameter.string("personality").flatMap { Personality(rawValue: $0.value) },
+            resource: parameter.string("resource")?.value,
+            location: parameter.location
+        )
+    }
+}

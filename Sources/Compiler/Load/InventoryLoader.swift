@@ -1,0 +1,111 @@
+import Foundation
+
+/// The load stage: reads the inventory file and its includes, checks them against the schema and
+/// builds the typed `Inventory`. Every problem found is returned; an inventory comes back only
+/// when there were no errors.
+public enum InventoryLoader {
+    public static func load(path: String) -> (inventory: Inventory?, diagnostics: [Diagnostic]) {
+        var collector = DiagnosticCollector()
+        var files: [String] = []
+        guard let root = readMerged(path: path, including: [], files: &files, collector: &collector) else {
+            return (nil, collector.sorted)
+        }
+        return finish(root, files: files, collector: &collector)
+    }
+
+    /// Loads inventory text that is not on disk (tests, editors); includes are resolved against the
+    /// current directory.
+    public static func load(text: String, file: String) -> (inventory: Inventory?, diagnostics: [Diagnostic]) {
+        var collector = DiagnosticCollector()
+        var files = [file]
+        let (node, diagnostics) = YAMLReader.read(text, file: file)
+        collector.append(contentsOf: diagnostics)
+        guard let node, let root = resolveIncludes(node, file: file, including: [file], files: &files, collector: &collector) else {
+            return (nil, collector.sorted)
+        }
+        return finish(root, files: files, collector: &collector)
+    }
+
+    private static func finish(_ root: SourceNode, files: [String], collector: inout DiagnosticCollector) -> (Inventory?, [Diagnostic]) {
+        var checker = SchemaChecker()
+        checker.check(root, against: InventorySchema.root, path: "")
+        collector.append(contentsOf: checker.diagnostics)
+        if collector.hasErrors { return (nil, collector.sorted) }
+        var decoder = InventoryDecoder(files: files)
+        let inventory = decoder.decode(root)
+        collector.append(contentsOf: decoder.diagnostics)
+        return (collector.hasErrors ? nil : inventory, collector.sorted)
+    }
+
+    private static func readMerged(path: String, including chain: [String], files: inout [String],
+                                   collector: inout DiagnosticCollector) -> SourceNode? {
+        files.append(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            collector.emit(.unreadableFile, "cannot read inventory file \(path): check the path and permissions",
+                           at: SourceLocation(file: path, line: 1, column: 1))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            collector.emit(.yamlSyntax, "\(path) is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
+            return nil
+        }
+        let (node, diagnostics) = YAMLReader.read(text, file: path)
+        collector.append(contentsOf: diagnostics)
+        guard let node else { return nil }
+        return resolveIncludes(node, file: path, including: chain + [path], files: &files, collector: &collector)
+    }
+
+    private static func resolveIncludes(_ node: SourceNode, file: String, including chain: [String], files: inout [String],
+                                        collector: inout DiagnosticCollector) -> SourceNode? {
+        guard case let .mapping(pairs, location) = node else {
+            collector.emit(.notAMapping, "an inventory file must be a mapping of sections (system, networks, hosts, …), not \(node.kindDescription)",
+                           at: node.location)
+            return nil
+        }
+        var merged = pairs.filter { $0.key.value != "include" }
+        guard let include = pairs.first(where: { $0.key.value == "include" }) else { return node }
+        guard case let .sequence(items, _) = include.value else {
+            collector.emit(.wrongType, "include must be a list of file paths", at: include.value.location)
+            return .mapping(merged, location)
+        }
+        let directory = (file as NSString).deletingLastPathComponent
+        for item in items {
+            guard case let .scalar(scalar) = item, scalar.kind == .string || scalar.kind == .int else {
+                collector.emit(.wrongType, "include must list file paths, not \(item.kindDescription)", at: item.location)
+                continue
+            }
+            let path = directory.isEmpty ? scalar.text : (directory as NSString).appendingPathComponent(scalar.text)
+            if chain.contains(path) {
+                collector.emit(.includeCycle, "\(scalar.text) includes itself (through \(chain.joined(separator: " -> "))); remove one include", at: scalar.location)
+                continue
+            }
+            guard case let .mapping(included, _)? = readMerged(path: path, including: chain, files: &files, collector: &collector) else { continue }
+            merged = merge(merged, included, collector: &collector)
+        }
+        return .mapping(merged, location)
+    }
+
+    /// Sections of included files join the including file's: lists are concatenated, mappings
+    /// merged key by key; the same scalar given twice is a conflict, never a silent override.
+    private static func merge(_ base: [SourcePair], _ addition: [SourcePair], collector: inout DiagnosticCollector) -> [SourcePair] {
+        var result = base
+        for pair in addition {
+            guard let index = result.firstIndex(where: { $0.key.value == pair.key.value }) else {
+                result.append(pair)
+                continue
+            }
+            let existing = result[index]
+            switch (existing.value, pair.value) {
+            case let (.sequence(a, location), .sequence(b, _)):
+                result[index] = SourcePair(key: existing.key, value: .sequence(a + b, location))
+            case let (.mapping(a, location), .mapping(b, _)):
+                result[index] = SourcePair(key: existing.key, value: .mapping(merge(a, b, collector: &collector), location))
+            default:
+                collector.emit(.includeConflict,
+                    "\"\(pair.key.value)\" is also given at \(existing.key.location); an included file may add to a section but not replace a value",
+                    at: pair.key.location)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,134 @@
+/// Checks a `SourceNode` tree against `InventorySchema`, reporting every unknown field, wrong
+/// type, disallowed value and missing field at once.
+struct SchemaChecker {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func check(_ node: SourceNode, against type: SchemaType, path: String) {
+        switch type {
+        case let .object(fields):
+            guard case let .mapping(pairs, location) = node else { return typeMismatch(node, expected: "a mapping", path: path) }
+            let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+            for pair in pairs {
+                let key = pair.key.value
+                guard let field = known[key] else {
+                    var message = "unknown field \"\(key)\" in \(path.isEmpty ? "the inventory" : path)"
+                    if let suggestion = Self.closest(to: key, among: fields.map(\.name)) {
+                        message += "; did you mean \"\(suggestion)\"?"
+                    } else {
+                        message += "; allowed: \(fields.map(\.name).joined(separator: ", "))"
+                    }
+                    diagnostics.append(Diagnostic(.unknownField, message, at: pair.key.location))
+                    continue
+                }
+                check(pair.value, against: field.type, path: Self.join(path, key))
+            }
+            let present = Set(pairs.map(\.key.value))
+            for field in fields where field.required && !present.contains(field.name) {
+                diagnostics.append(Diagnostic(.missingField,
+                    "\(path.isEmpty ? "the inventory" : path) needs \"\(field.name)\" (\(field.summary))", at: location))
+            }
+        case let .dictionary(valueType):
+            guard case let .mapping(pairs, _) = node else { return typeMismatch(node, expected: "a mapping", path: path) }
+            for pair in pairs {
+                check(pair.value, against: valueType, path: Self.join(path, pair.key.value))
+            }
+        case let .list(elementType):
+            guard case let .sequence(items, _) = node else { return typeMismatch(node, expected: "a list", path: path) }
+            for (index, item) in items.enumerated() {
+                check(item, against: elementType, path: "\(path)[\(index)]")
+            }
+        case let .string(format, allowed):
+            guard case let .scalar(scalar) = node, scalar.kind != .null else {
+                return typeMismatch(node, expected: "text", path: path)
+            }
+            if let allowed, !allowed.contains(scalar.text) { return notAllowed(scalar, allowed, path: path) }
+            if let format, let problem = Self.formatProblem(scalar.text, format) {
+                diagnostics.append(Diagnostic(.invalidFormat, "\(path): \(problem)", at: scalar.location))
+            }
+        case let .integer(minimum, maximum):
+            guard case let .scalar(scalar) = node, scalar.kind == .int, let value = Int(scalar.text) else {
+                return typeMismatch(node, expected: "a whole number", path: path)
+            }
+            if let minimum, value < minimum {
+                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(value); it must be at least \(minimum)", at: scalar.location))
+            }
+            if let maximum, value > maximum {
+                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(value); it must be at most \(maximum)", at: scalar.location))
+            }
+        case .number:
+            guard case let .scalar(scalar) = node, scalar.kind == .int || scalar.kind == .float else {
+                return typeMismatch(node, expected: "a number", path: path)
+            }
+        case .boolean:
+            guard case let .scalar(scalar) = node, scalar.kind == .bool else {
+                return typeMismatch(node, expected: "true or false", path: path)
+            }
+        }
+    }
+
+    private mutating func typeMismatch(_ node: SourceNode, expected: String, path: String) {
+        diagnostics.append(Diagnostic(.wrongType, "\(path) must be \(expected), not \(node.kindDescription)", at: node.location))
+    }
+
+    private mutating func notAllowed(_ scalar: SourceScalar, _ allowed: [String], path: String) {
+        var message = "\(path) is \"\(scalar.text)\"; allowed: \(allowed.joined(separator: ", "))"
+        if let suggestion = Self.closest(to: scalar.text, among: allowed) { message += "; did you mean \"\(suggestion)\"?" }
+        diagnostics.append(Diagnostic(.valueNotAllowed, message, at: scalar.location))
+    }
+
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    static func formatProblem(_ text: String, _ format: SchemaStringFormat) -> String? {
+        switch format {
+        case .ipAddress:
+            return IPAddress(text) == nil ? "\"\(text)\" is not an IPv4 or IPv6 address" : nil
+        case .cidr:
+            switch IPSubnet.parse(text) {
+            case .success: return nil
+            case let .failure(error): return "\"\(text)\": \(error)"
+            }
+        case .mac:
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            let valid = parts.count == 6 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isHexDigit) }
+            return valid ? nil : "\"\(text)\" is not a MAC address (six colon-separated hex pairs, e.g. 08:00:27:aa:bb:01)"
+        case .hostname:
+            return HostnameRules.problem(text)
+        case .path:
+            return text.isEmpty ? "a path may not be empty" : nil
+        }
+    }
+
+    /// The allowed name nearest to a misspelling, if it is near enough to be a likely typo.
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}
+
+/// Host names become file names and /etc/hosts entries, so they are RFC 1123 labels: never a
+/// path separator, never `..`.
+public enum HostnameRules {
+    public static func problem(_ name: String) -> String? {
+        let allowed = name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        if name.isEmpty || name.count > 63 || !allowed || name.hasPrefix("-") || name.hasSuffix("-") {
+            return "\"\(name)\" is not a valid host name: use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit"
+        }
+        return nil
+    }
+}

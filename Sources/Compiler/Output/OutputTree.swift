@@ -1,0 +1,53 @@
+/// The generate stage's result: every output file by relative path, still as values.
+public struct OutputTree: Sendable {
+    public private(set) var files: [String: OutputFile] = [:]
+    /// Hiera documents with provenance, for `explain`.
+    public private(set) var hiera: [HieraFile: HieraDocument] = [:]
+
+    public init() {}
+
+    public mutating func add(_ file: OutputFile) {
+        files[file.path] = file
+    }
+
+    mutating func setHiera(_ document: HieraDocument, for file: HieraFile, path: String) {
+        hiera[file] = document
+        add(OutputFile(path: path, content: .yaml(.map(document.values)), secure: file.isSecure))
+    }
+
+    public var paths: [String] { files.keys.sorted() }
+}
+
+public struct OutputFile: Sendable {
+    public enum Content: Sendable {
+        case yaml(YAMLValue)
+        case yamlDocuments([YAMLValue])
+        case text(String)
+    }
+
+    /// Relative to the output directory, '/'-separated.
+    public let path: String
+    public let content: Content
+    /// Holds secrets: mode 0600.
+    public let secure: Bool
+
+    public init(path: String, content: Content, secure: Bool = false) {
+        self.path = path
+        self.content = content
+        self.secure = secure
+    }
+}
+
+public struct CompileOptions: Sendable {
+    /// How host hiera files are named: sysinv 2019 used the management address.
+    public enum HostFileNaming: String, Sendable, CaseIterable {
+        case hostname
+        case mgmtIP = "mgmt-ip"
+    }
+
+    public var hostFileNaming: HostFileNaming
+
+    public init(hostFileNaming: HostFileNaming = .hostname) {
+        self.hostFileNaming = hostFileNaming
+    }
+}

@@ -1,0 +1,47 @@
+/// The whole compiler as named stages, so that the CLI and tests can run it to any point:
+/// load → validate → generate → render (→ write or check).
+public struct Pipeline: Sendable {
+    public let plugins: [any ConfigPlugin]
+    public var options: CompileOptions
+    /// A key file given on the command line, which wins over the inventory's.
+    public var secretKeyFile: String?
+
+    public init(plugins: [any ConfigPlugin], options: CompileOptions = CompileOptions(), secretKeyFile: String? = nil) {
+        self.plugins = plugins
+        self.options = options
+        self.secretKeyFile = secretKeyFile
+    }
+
+    /// Everything a run produced; `tree` and `rendered` are nil when an error stopped it.
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var inventory: ValidatedInventory?
+        public var tree: OutputTree?
+        public var rendered: RenderedTree?
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public func validate(path: String) -> Result {
+        var result = Result()
+        let (inventory, loadDiagnostics) = InventoryLoader.load(path: path)
+        result.diagnostics = loadDiagnostics
+        guard let inventory else { return result }
+        let (validated, validationDiagnostics) = Validator.validate(inventory)
+        result.diagnostics += validationDiagnostics
+        result.inventory = validated
+        return result
+    }
+
+    public func run(path: String) throws -> Result {
+        var result = validate(path: path)
+        guard let inventory = result.inventory, !result.hasErrors else { return result }
+        let (secrets, secretDiagnostics) = SecretStore.load(for: inventory.inventory, keyFile: secretKeyFile)
+        result.diagnostics += secretDiagnostics
+        guard let secrets else { return result }
+        let tree = try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets)
+        result.tree = tree
+        result.rendered = TreeRenderer.render(tree)
+        return result
+    }
+}

@@ -1,0 +1,53 @@
+/// The generate stage: runs every plugin's hooks in registry order, file by file, as sysinv's
+/// puppet operator does (static, secure static, system, secure system, then each host).
+public struct Generator: Sendable {
+    public let plugins: [any ConfigPlugin]
+    public let options: CompileOptions
+
+    public init(plugins: [any ConfigPlugin], options: CompileOptions = CompileOptions()) {
+        self.plugins = plugins
+        self.options = options
+    }
+
+    public static func hieraPath(_ file: HieraFile, inventory: ValidatedInventory, options: CompileOptions) -> String {
+        switch file {
+        case .staticConfig: return "hieradata/static.yaml"
+        case .secureStatic: return "hieradata/secure_static.yaml"
+        case .system: return "hieradata/system.yaml"
+        case .secureSystem: return "hieradata/secure_system.yaml"
+        case let .host(name):
+            switch options.hostFileNaming {
+            case .hostname:
+                return "hieradata/\(name).yaml"
+            case .mgmtIP:
+                let address = inventory.addresses[name, .mgmt]?.address.description ?? name
+                return "hieradata/\(address).yaml"
+            }
+        }
+    }
+
+    public func generate(_ inventory: ValidatedInventory, secrets: SecretStore) throws -> OutputTree {
+        var tree = OutputTree()
+        let hooks: [(HieraFile, (any ConfigPlugin, PluginContext) -> HieraData)] = [
+            (.staticConfig, { $0.staticConfig($1) }),
+            (.secureStatic, { $0.secureStaticConfig($1) }),
+            (.system, { $0.systemConfig($1) }),
+            (.secureSystem, { $0.secureSystemConfig($1) }),
+        ] + inventory.hosts.map { host in (HieraFile.host(host.name), { $0.hostConfig(host, $1) }) }
+
+        for (file, hook) in hooks {
+            var document = HieraDocument()
+            for plugin in plugins {
+                let context = PluginContext(inventory: inventory, secrets: secrets, options: options, earlier: document)
+                try document.apply(hook(plugin, context), from: plugin.description, file: file)
+            }
+            tree.setHiera(document, for: file, path: Self.hieraPath(file, inventory: inventory, options: options))
+        }
+        // Non-hiera artifacts are templates over the system hiera, as puppet renders them.
+        let context = PluginContext(inventory: inventory, secrets: secrets, options: options, earlier: tree.hiera[.system] ?? HieraDocument())
+        for plugin in plugins {
+            for file in plugin.files(context) { tree.add(file) }
+        }
+        return tree
+    }
+}

@@ -1,0 +1,57 @@
+/// What a plugin is, for people and for the framework: `sysinvc plugins`, the README table and
+/// override checks all read this.
+public struct PluginDescription: Sendable {
+    /// sysinv's entry-point name, e.g. `001_platform`; the registry keeps this order.
+    public let identifier: String
+    public let summary: String
+    /// Inventory fields the plugin reads.
+    public let reads: [String]
+    /// Files and hiera key prefixes it writes.
+    public let writes: [String]
+    /// Key prefixes it may replace after an earlier plugin wrote them.
+    public let overrides: [String]
+
+    public init(identifier: String, summary: String, reads: [String], writes: [String], overrides: [String] = []) {
+        self.identifier = identifier
+        self.summary = summary
+        self.reads = reads
+        self.writes = writes
+        self.overrides = overrides
+    }
+
+    func mayOverride(_ key: String) -> Bool {
+        overrides.contains { key.hasPrefix($0) }
+    }
+}
+
+/// Everything a plugin may read: the validated inventory, the secrets, and what earlier plugins
+/// wrote to the file being generated.
+public struct PluginContext: Sendable {
+    public let inventory: ValidatedInventory
+    public let secrets: SecretStore
+    public let options: CompileOptions
+    /// The file the current hook writes, as built so far by earlier plugins.
+    public let earlier: HieraDocument
+}
+
+/// One of sysinv's puppet plugins, or a plugin writing another artifact. Every hook has an empty
+/// default, so a plugin implements only what it emits.
+public protocol ConfigPlugin: Sendable {
+    var description: PluginDescription { get }
+    func staticConfig(_ context: PluginContext) -> HieraData
+    func secureStaticConfig(_ context: PluginContext) -> HieraData
+    func systemConfig(_ context: PluginContext) -> HieraData
+    func secureSystemConfig(_ context: PluginContext) -> HieraData
+    func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData
+    /// Artifacts other than hiera (openrc, kubeadm configuration, manifests).
+    func files(_ context: PluginContext) -> [OutputFile]
+}
+
+extension ConfigPlugin {
+    public func staticConfig(_ context: PluginContext) -> HieraData { HieraData() }
+    public func secureStaticConfig(_ context: PluginContext) -> HieraData { HieraData() }
+    public func systemConfig(_ context: PluginContext) -> HieraData { HieraData() }
+    public func secureSystemConfig(_ context: PluginContext) -> HieraData { HieraData() }
+    public func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData { HieraData() }
+    public func files(_ context: PluginContext) -> [OutputFile] { [] }
+}

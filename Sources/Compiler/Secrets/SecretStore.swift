@@ -1,0 +1,77 @@
+import Crypto
+import Foundation
+
+/// Passwords and keys, reproducible without ever being written in the inventory: each is derived
+/// with HKDF-SHA256 from one key file and a stable name (`keystone/admin`), and a secrets file
+/// may set any of them explicitly.
+public struct SecretStore: Sendable {
+    private let key: SymmetricKey
+    private let overrides: [String: String]
+
+    public init(key: Data, overrides: [String: String] = [:]) {
+        self.key = SymmetricKey(data: key)
+        self.overrides = overrides
+    }
+
+    /// A password in sysinv's shape: 16 hex digits plus `Ti0*`, which satisfies the platform's
+    /// complexity rules (upper, lower, digit, special).
+    public func password(_ name: String) -> String {
+        overrides[name] ?? hex(name, bytes: 8) + "Ti0*"
+    }
+
+    /// A token of `length` hex digits.
+    public func token(_ name: String, length: Int) -> String {
+        overrides[name] ?? String(hex(name, bytes: (length + 1) / 2).prefix(length))
+    }
+
+    private func hex(_ name: String, bytes: Int) -> String {
+        let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: Data("sysinvc secrets v1".utf8),
+                                             info: Data(name.utf8), outputByteCount: bytes)
+        return derived.withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+    }
+
+    static let minimumKeyBytes = 32
+
+    /// Reads the key file and the optional overrides file the inventory names. `keyFile`, when
+    /// given (from the command line), wins over the inventory's.
+    public static func load(for inventory: Inventory, keyFile: String? = nil) -> (store: SecretStore?, diagnostics: [Diagnostic]) {
+        let mainFile = inventory.files.first ?? ""
+        let directory = (mainFile as NSString).deletingLastPathComponent
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        }
+        let declared = inventory.secrets.keyFile
+        guard let keyPath = keyFile ?? declared.map({ resolve($0.value) }) else {
+            return (nil, [Diagnostic(.secretKey,
+                "no secret key: set secrets.key_file in the inventory or pass --secret-key FILE (create one with `sysinvc keygen FILE`)",
+                at: inventory.system.sectionLocation)])
+        }
+        let keyLocation = keyFile == nil ? declared?.location : nil
+        guard let key = FileManager.default.contents(atPath: keyPath) else {
+            return (nil, [Diagnostic(.secretKey, "cannot read secret key file \(keyPath); create it with `sysinvc keygen \(keyPath)`", at: keyLocation)])
+        }
+        guard key.count >= minimumKeyBytes else {
+            return (nil, [Diagnostic(.secretKey, "secret key file \(keyPath) holds \(key.count) bytes; it needs at least \(minimumKeyBytes) (use `sysinvc keygen`)", at: keyLocation)])
+        }
+        guard let overridesFile = inventory.secrets.overridesFile else { return (SecretStore(key: key), []) }
+        let path = resolve(overridesFile.value)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return (nil, [Diagnostic(.secretsFile, "cannot read secrets file \(path)", at: overridesFile.location)])
+        }
+        let (node, diagnostics) = YAMLReader.read(text, file: path)
+        if !diagnostics.isEmpty { return (nil, diagnostics) }
+        guard case let .mapping(pairs, _)? = node else {
+            return (nil, [Diagnostic(.secretsFile, "secrets file \(path) must map secret names to values", at: overridesFile.location)])
+        }
+        var overrides: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for pair in pairs {
+            if case let .scalar(scalar) = pair.value, scalar.kind != .null {
+                overrides[pair.key.value] = scalar.text
+            } else {
+                problems.append(Diagnostic(.secretsFile, "secret \(pair.key.value) must be text", at: pair.value.location))
+            }
+        }
+        return problems.isEmpty ? (SecretStore(key: key, overrides: overrides), []) : (nil, problems)
+    }
+}

@@ -1,0 +1,50 @@
+/// The output of validation: an inventory known to be consistent, plus the facts derived from
+/// it (allocated addresses). Plugins read only this.
+public struct ValidatedInventory: Sendable {
+    public let inventory: Inventory
+    public let addresses: AddressPlan
+
+    public var system: SystemSettings { inventory.system }
+    public var hosts: [InventoryHost] { inventory.hosts }
+    public var controllers: [InventoryHost] { inventory.hosts.filter(\.isController) }
+    public var isSimplex: Bool { system.mode.value == .simplex }
+    public var kubernetesEnabled: Bool { system.kubernetesEnabled.value }
+
+    public func network(_ type: NetworkType) -> NetworkPool? { inventory.networks[type] }
+
+    public func host(named name: String) -> InventoryHost? { inventory.hosts.first { $0.name == name } }
+
+    /// Whether the named application is uploaded and applied.
+    public func isApplied(_ application: String) -> Bool {
+        inventory.applications.contains { $0.name.value == application && $0.applied }
+    }
+}
+
+/// An address the plan holds, with where it came from: the inventory line that gave it, or the
+/// pool it was allocated from.
+public struct PlannedAddress: Sendable, Hashable {
+    public let address: IPAddress
+    public let network: NetworkType
+    public let source: SourceLocation
+    public let explicit: Bool
+}
+
+/// Addresses by sysinv's names (`controller-mgmt`, `controller-0-oam`, `sm-mgmt-ip-multicast`,
+/// `worker-0-cluster-host`): the `format_address_name` convention every plugin looks up by.
+public struct AddressPlan: Sendable {
+    public private(set) var byName: [String: PlannedAddress] = [:]
+
+    public init() {}
+
+    public static func name(_ name: String, _ network: NetworkType) -> String { "\(name)-\(network.rawValue)" }
+
+    public subscript(name: String, network: NetworkType) -> PlannedAddress? {
+        byName[Self.name(name, network)]
+    }
+
+    public func floating(_ network: NetworkType) -> PlannedAddress? { self["controller", network] }
+
+    mutating func record(_ name: String, _ planned: PlannedAddress) {
+        byName[Self.name(name, planned.network)] = planned
+    }
+}

@@ -1,0 +1,144 @@
+import Compiler
+
+/// sysinv's 002_interface: the resource hashes puppet turns into ifcfg files —
+/// `platform::interfaces::network_config`, `route_config` and `platform::addresses::address_config`.
+public struct InterfacePlugin: ConfigPlugin {
+    public init() {}
+
+    public let description = PluginDescription(
+        identifier: "002_interface",
+        summary: "per-host network_config, route_config and address_config resource hashes",
+        reads: ["hosts[].interfaces", "networks", "system.mode"],
+        writes: ["<host>.yaml", "platform::interfaces::network_config", "platform::interfaces::route_config",
+                 "platform::addresses::address_config"]
+    )
+
+    public func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData {
+        let inventory = context.inventory
+        var networkConfig: [String: YAMLValue] = [:]
+        var sources: [SourceLocation] = []
+        if !inventory.isSimplex {
+            networkConfig["lo"] = [
+                "ensure": "present", "family": "inet", "method": "loopback",
+                "hotplug": "false", "onboot": "true", "mtu": "1500", "options": .map([:]),
+            ]
+        }
+        for interface in ordered(host.interfaces) {
+            sources.append(interface.location)
+            let networks = interface.networks.map(\.value)
+            if networks.isEmpty {
+                networkConfig[interface.osName] = config(interface, host: host, network: nil, inventory)
+                continue
+            }
+            for (index, network) in networks.enumerated() {
+                // A second network on the same interface is an alias, `<ifname>:<network id>`.
+                let name = index == 0 ? interface.osName : "\(interface.osName):\(networkID(network))"
+                networkConfig[name] = config(interface, host: host, network: network, inventory, alias: index > 0)
+            }
+        }
+        for bond in host.interfaces where bond.type == .bond {
+            for member in bond.members {
+                guard let slave = host.interfaces.first(where: { $0.name.value == member.value }), slave.networks.isEmpty else { continue }
+                networkConfig[slave.osName] = [
+                    "ensure": "present", "family": "inet", "method": "manual", "hotplug": "false", "onboot": "true",
+                    "mtu": .string(String(bond.mtu.value)),
+                    "options": ["MASTER": .string(bond.osName), "SLAVE": "yes", "PROMISC": "no", "LINKDELAY": "20"],
+                ]
+            }
+        }
+
+        var data = HieraData()
+        data.set("platform::interfaces::network_config", .map(networkConfig), from: sources)
+        data.set("platform::interfaces::route_config", .map([:]))
+        data.set("platform::addresses::address_config", addressConfig(host, inventory), from: sources)
+        return data
+    }
+
+    /// Ethernet first, then bonds, then VLANs, each by name: the order ifup needs.
+    func ordered(_ interfaces: [Interface]) -> [Interface] {
+        let rank: [InterfaceType: Int] = [.ethernet: 0, .bond: 1, .vlan: 2]
+        return interfaces.sorted { (rank[$0.type]!, $0.osName) < (rank[$1.type]!, $1.osName) }
+    }
+
+    func networkID(_ network: NetworkType) -> Int {
+        NetworkType.allCases.firstIndex(of: network)! + 1
+    }
+
+    /// Controllers configure every platform network statically; other hosts use static only for
+    /// cluster-host, manual for pxeboot and dhcp for the management network.
+    func method(_ host: InventoryHost, _ network: NetworkType?) -> String {
+        guard let network else { return "manual" }
+        if host.isController || network == .clusterHost { return "static" }
+        return network == .pxeboot ? "manual" : "dhcp"
+    }
+
+    func config(_ interface: Interface, host: InventoryHost, network: NetworkType?, _ inventory: ValidatedInventory, alias: Bool = false) -> YAMLValue {
+        let method = method(host, network)
+        let pool = network.flatMap { inventory.network($0) }
+        var config: [String: YAMLValue] = [
+            "ensure": "present",
+            "family": pool?.subnet.value.family == 6 ? "inet6" : "inet",
+            "method": .string(method),
+            "hotplug": "false",
+            "onboot": "true",
+            "mtu": .string(String(interface.mtu.value)),
+        ]
+        if method == "static", let network, let pool, let address = inventory.unitAddress(of: host, on: network) {
+            config["ipaddress"] = .string(address.description)
+            let subnet = pool.subnet.value
+            config["netmask"] = .string(subnet.family == 4 ? subnet.netmask : String(subnet.prefixLength))
+            if let gateway = pool.gateway, network == .oam || !host.isController {
+                config["gateway"] = .string(gateway.value.description)
+            }
+        }
+        config["options"] = .map(options(interface, host: host, network: network, alias: alias))
+        return .map(config)
+    }
+
+    func options(_ interface: Interface, host: InventoryHost, network: NetworkType?, alias: Bool) -> [String: YAMLValue] {
+        var options: [String: YAMLValue] = [:]
+        switch interface.type {
+        case .ethernet:
+            options["LINKDELAY"] = "20"
+        case .bond:
+            options["BONDING_OPTS"] = .string(bondingOptions(interface, host: host))
+            options["up"] = "sleep 10"
+        case .vlan:
+            options["VLAN"] = "yes"
+            options["pre_up"] = "/sbin/modprobe -q 8021q"
+        }
+        if network == .mgmt && !alias {
+            options["post_up"] = .string("/usr/local/bin/tc_setup.sh \(interface.osName) mgmt 10000 > /dev/null")
+        }
+        return options
+    }
+
+    func bondingOptions(_ bond: Interface, host: InventoryHost) -> String {
+        switch bond.bondMode {
+        case "active-backup":
+            let members = bond.members.compactMap { member in host.interfaces.first { $0.name.value == member.value } }
+            let primary = members.min { ($0.mac?.value ?? $0.osName) < ($1.mac?.value ?? $1.osName) }
+            return "mode=active-backup miimon=100" + (primary.map { " primary=\($0.osName)" } ?? "")
+        case "balance-xor":
+            return "mode=balance-xor xmit_hash_policy=\(bond.transmitHashPolicy) miimon=100"
+        default:
+            return "mode=802.3ad lacp_rate=fast xmit_hash_policy=\(bond.transmitHashPolicy) miimon=100"
+        }
+    }
+
+    /// Floating addresses the active controller holds, per network, on the interface carrying it
+    /// (the loopback for a simplex management network). OAM is left to SM except on simplex.
+    func addressConfig(_ host: InventoryHost, _ inventory: ValidatedInventory) -> YAMLValue {
+        guard host.isController else { return .map([:]) }
+        var result: [String: YAMLValue] = [:]
+        var networks: [NetworkType] = [.mgmt, .pxeboot, .clusterHost]
+        if !inventory.isSimplex { networks.append(.oam) }
+        for network in networks {
+            guard let pool = inventory.network(network), let floating = inventory.floating(network) else { continue }
+            let ifname = inventory.interface(of: host, carrying: network)?.osName ?? (network == .mgmt && inventory.isSimplex ? "lo" : nil)
+            guard let ifname else { continue }
+            result[network.rawValue] = ["ifname": .string(ifname), "address": .string("\(floating)/\(pool.subnet.value.prefixLength)")]
+        }
+        return .map(result)
+    }
+}

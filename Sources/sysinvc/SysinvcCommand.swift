@@ -1,0 +1,156 @@
+import ArgumentParser
+import Compiler
+import Foundation
+import Plugins
+
+@main
+struct Sysinvc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sysinvc",
+        abstract: "Compile a StarlingX-style inventory into puppet hiera, openrc and the platform's other configuration.",
+        subcommands: [Compile.self, Check.self, Validate.self, Plugins.self, Explain.self, Schema.self, Keygen.self]
+    )
+}
+
+/// Options every command that compiles shares.
+struct CompileFlags: ParsableArguments {
+    @Option(name: .customLong("host-files"), help: "Name host hiera files by hostname, or by management address as sysinv did in 2019 (mgmt-ip).")
+    var hostFiles: CompileOptions.HostFileNaming = .hostname
+
+    @Option(name: .customLong("secret-key"), help: "Key file secrets are derived from; overrides secrets.key_file of the inventory.")
+    var secretKey: String?
+
+    var pipeline: Pipeline {
+        Pipeline(plugins: PluginRegistry.all, options: CompileOptions(hostFileNaming: hostFiles), secretKeyFile: secretKey)
+    }
+}
+
+extension CompileOptions.HostFileNaming: ExpressibleByArgument {}
+
+/// Exit statuses scripts rely on.
+enum Status {
+    static let differs: Int32 = 1
+    static let invalidInput: Int32 = 2
+}
+
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    if errors > 0 {
+        FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+    }
+}
+
+/// Runs the pipeline, printing diagnostics; exits with status 2 when the input is invalid.
+func runPipeline(_ pipeline: Pipeline, inventory: String) throws -> Pipeline.Result {
+    let result: Pipeline.Result
+    do {
+        result = try pipeline.run(path: inventory)
+    } catch {
+        throw ValidationError("\(error)")
+    }
+    printDiagnostics(result.diagnostics)
+    guard result.rendered != nil, !result.hasErrors else { throw ExitCode(Status.invalidInput) }
+    return result
+}
+
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Compile an inventory into an output tree (the main job).")
+
+    @Argument(help: "The inventory file.") var inventory: String
+    @Option(name: .shortAndLong, help: "Output directory.") var output: String
+    @OptionGroup var flags: CompileFlags
+
+    func run() throws {
+        let result = try runPipeline(flags.pipeline, inventory: inventory)
+        let report = try TreeWriter.write(result.rendered!, to: output)
+        print("\(output): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare what an inventory compiles to with a golden tree.",
+        discussion: "Exit status 0: same; 1: differs (a unified diff is printed); 2: invalid input."
+    )
+
+    @Argument(help: "The inventory file.") var inventory: String
+    @Option(help: "The expected output tree.") var golden: String
+    @OptionGroup var flags: CompileFlags
+
+    func run() throws {
+        let result = try runPipeline(flags.pipeline, inventory: inventory)
+        let comparison = GoldenCheck.compare(result.rendered!, with: golden)
+        guard !comparison.matches else { return }
+        print(comparison.differences.joined(), terminator: "")
+        throw ExitCode(Status.differs)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check an inventory and print its diagnostics; writes nothing.")
+
+    @Argument(help: "The inventory file.") var inventory: String
+
+    func run() throws {
+        let result = Pipeline(plugins: []).validate(path: inventory)
+        printDiagnostics(result.diagnostics)
+        if result.hasErrors { throw ExitCode(Status.invalidInput) }
+        print("\(inventory): valid")
+    }
+}
+
+struct Plugins: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the plugins in the order they run, with what each reads and writes.")
+
+    @Option(help: "table or json") var format: OutputFormat = .table
+
+    func run() throws {
+        let descriptions = PluginRegistry.all.map(\.description)
+        switch format {
+        case .json:
+            let rows = descriptions.map { ["identifier": $0.identifier, "summary": $0.summary, "reads": $0.reads, "writes": $0.writes, "overrides": $0.overrides] as [String: Any] }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        case .table:
+            for description in descriptions {
+                print("\(description.identifier)  \(description.summary)")
+                print("    reads:  \(description.reads.joined(separator: ", "))")
+                print("    writes: \(description.writes.joined(separator: ", "))")
+                if !description.overrides.isEmpty { print("    overrides: \(description.overrides.joined(separator: ", "))") }
+            }
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument {
+    case table, json
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the inventory's JSON Schema, for editors.")
+
+    func run() throws {
+        print(InventorySchema.jsonSchema(), terminator: "")
+    }
+}
+
+struct Keygen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a key file that secrets are derived from (mode 0600). Keep it out of git.")
+
+    @Argument(help: "Where to write the key.") var file: String
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw ValidationError("\(file) exists; a new key would change every secret. Remove it first if that is what you want.")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        guard FileManager.default.createFile(atPath: file, contents: Data((hex + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("cannot write \(file)")
+        }
+        print("wrote \(file)")
+    }
+}
