@@ -26,7 +26,9 @@ let package = Package(
         ),
         .target(
             name: "Plugins",
-            dependencies: ["Compiler", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Compiler", .product(name: "Crypto", package: "swift-crypto")],
+            // Calico's CRDs and RBAC, upstream data (see Kubernetes/Calico/NOTICE.md).
+            resources: [.copy("Kubernetes/Calico")]
         ),
         .executableTarget(
             name: "sysinvc",

@@ -49,7 +49,9 @@ public struct DiagnosticCollector: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Diagnostics in file order, so output reads top to bottom like the inventory.
-    public var sorted: [Diagnostic] {
+    public var sorted: [Diagnostic] { Self.sorted(diagnostics) }
+
+    public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
             case let (l?, r?) where l != r: return l < r

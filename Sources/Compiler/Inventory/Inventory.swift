@@ -126,6 +126,11 @@ public struct BoardManagement: Sendable {
 public struct Label: Hashable, Sendable {
     public var key: String
     public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
 }
 
 public enum InterfaceType: String, Sendable {

@@ -30,11 +30,10 @@ public enum InventoryLoader {
         var checker = SchemaChecker()
         checker.check(root, against: InventorySchema.root, path: "")
         collector.append(contentsOf: checker.diagnostics)
-        if collector.hasErrors { return (nil, collector.sorted) }
         var decoder = InventoryDecoder(files: files)
         let inventory = decoder.decode(root)
         collector.append(contentsOf: decoder.diagnostics)
-        return (collector.hasErrors ? nil : inventory, collector.sorted)
+        return (inventory, collector.sorted)
     }
 
     private static func readMerged(path: String, including chain: [String], files: inout [String],

@@ -28,8 +28,8 @@ public struct Pipeline: Sendable {
         result.diagnostics = loadDiagnostics
         guard let inventory else { return result }
         let (validated, validationDiagnostics) = Validator.validate(inventory)
-        result.diagnostics += validationDiagnostics
-        result.inventory = validated
+        result.diagnostics = DiagnosticCollector.sorted(result.diagnostics + validationDiagnostics)
+        result.inventory = result.hasErrors ? nil : validated
         return result
     }
 
