@@ -39,6 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
-        .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins"]),
+        .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins", "Yams"]),
+        .testTarget(name: "CLITests", dependencies: ["sysinvc"]),
     ]
 )

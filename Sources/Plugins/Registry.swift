@@ -8,6 +8,15 @@ public enum PluginRegistry {
         InterfacePlugin(),
         NetworkingPlugin(),
         KeystonePlugin(),
+        NfvPlugin(),
+        EtcdPlugin(),
+        KubernetesPlugin(),
+        SmapiPlugin(),
+        DockerDistributionPlugin(),
+        ServiceParameterPlugin(),
         OpenrcPlugin(),
+        KubeadmPlugin(),
+        CalicoPlugin(),
+        KeystoneAuthPlugin(),
     ]
 }

@@ -50,6 +50,10 @@ struct Explain: ParsableCommand {
     }
 
     func render(_ value: YAMLValue) -> String {
+        switch value {
+        case .list, .map: break
+        default: return YAMLRenderer.render(.list([value])).dropFirst(2).trimmingCharacters(in: .newlines)
+        }
         let text = YAMLRenderer.render(value).trimmingCharacters(in: .newlines)
         return text.contains("\n") ? "\n" + text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") : text
     }

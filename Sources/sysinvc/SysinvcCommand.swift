@@ -95,7 +95,7 @@ struct Validate: ParsableCommand {
     @Argument(help: "The inventory file.") var inventory: String
 
     func run() throws {
-        let result = Pipeline(plugins: []).validate(path: inventory)
+        let result = Pipeline(plugins: PluginRegistry.all).validate(path: inventory)
         printDiagnostics(result.diagnostics)
         if result.hasErrors { throw ExitCode(Status.invalidInput) }
         print("\(inventory): valid")

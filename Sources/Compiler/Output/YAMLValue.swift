@@ -8,12 +8,34 @@ public indirect enum YAMLValue: Equatable, Sendable {
     case list([YAMLValue])
     case map([String: YAMLValue])
 }
-extension YAMLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral {
+
+extension YAMLValue: ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension YAMLValue: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int) { self = .int(value) }
+}
+
+extension YAMLValue: ExpressibleByFloatLiteral {
     public init(floatLiteral value: Double) { self = .float(value) }
+}
+
+extension YAMLValue: ExpressibleByBooleanLiteral {
     public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: YAMLValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, YAMLValue)...) { self = .map(Dictionary(uniqueKeysWithValues: elements)) }
+}
+
+extension YAMLValue: ExpressibleByNilLiteral {
     public init(nilLiteral: ()) { self = .null }
+}
+
+extension YAMLValue: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: YAMLValue...) { self = .list(elements) }
+}
+
+extension YAMLValue: ExpressibleByDictionaryLiteral {
+    /// Traps on a repeated key, as a Swift dictionary literal does.
+    public init(dictionaryLiteral elements: (String, YAMLValue)...) {
+        self = .map(Dictionary(uniqueKeysWithValues: elements))
+    }
 }

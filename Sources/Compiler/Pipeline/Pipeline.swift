@@ -28,7 +28,8 @@ public struct Pipeline: Sendable {
         result.diagnostics = loadDiagnostics
         guard let inventory else { return result }
         let (validated, validationDiagnostics) = Validator.validate(inventory)
-        result.diagnostics = DiagnosticCollector.sorted(result.diagnostics + validationDiagnostics)
+        let pluginDiagnostics = validated.map { validated in plugins.flatMap { $0.check(validated) } } ?? []
+        result.diagnostics = DiagnosticCollector.sorted(result.diagnostics + validationDiagnostics + pluginDiagnostics)
         result.inventory = result.hasErrors ? nil : validated
         return result
     }

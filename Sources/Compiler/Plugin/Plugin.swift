@@ -45,6 +45,9 @@ public protocol ConfigPlugin: Sendable {
     func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData
     /// Artifacts other than hiera (openrc, kubeadm configuration, manifests).
     func files(_ context: PluginContext) -> [OutputFile]
+    /// Rules only this plugin knows (a Kubernetes version kubeadm cannot configure), run with
+    /// validation so that every problem is reported before anything is generated.
+    func check(_ inventory: ValidatedInventory) -> [Diagnostic]
 }
 
 extension ConfigPlugin {
@@ -54,4 +57,5 @@ extension ConfigPlugin {
     public func secureSystemConfig(_ context: PluginContext) -> HieraData { HieraData() }
     public func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData { HieraData() }
     public func files(_ context: PluginContext) -> [OutputFile] { [] }
+    public func check(_ inventory: ValidatedInventory) -> [Diagnostic] { [] }
 }

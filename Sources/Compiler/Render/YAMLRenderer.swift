@@ -2,7 +2,7 @@
 /// folded and a string is quoted whenever any common reader (PyYAML, Ruby Psych, Go yaml, YAML 1.2 core)
 /// would read it plain as something else.
 public enum YAMLRenderer {
-    /// One document, ending in "\n". Top-level must be usually a map; any value allowed.
+    /// One document, ending in "\n". The top level is usually a map; any value is allowed.
     public static func render(_ value: YAMLValue) -> String {
         // Like PyYAML, close a document that is a plain scalar, so that nothing appended can extend it.
         lines(value, indent: 0) + (isPlainScalar(value) ? "...\n" : "")
@@ -33,7 +33,11 @@ public enum YAMLRenderer {
             if scalars[index] == ":" && (index == scalars.count - 1 || scalars[index + 1] == " ") { return true }
             if scalars[index] == "#" && scalars[index - 1] == " " { return true }
         }
-        return yaml11Patterns.contains { string.wholeMatch(of: $0) != nil } || isGoOrCoreNumber(string)
+        // Every implicit type starts with one of these; PyYAML too looks its resolvers up by the first character.
+        guard "~nNyYtTfFoO+-.0123456789<=".unicodeScalars.contains(first) else { return false }
+        let withoutUnderscores = string.replacing("_", with: "")
+        return nonStringPatterns.contains { string.wholeMatch(of: $0) != nil }
+            || goNumberPatterns.contains { withoutUnderscores.wholeMatch(of: $0) != nil }
     }
 
     /// PyYAML's spelling of a float (repr-based): 0.2 -> "0.2", 1.0 -> "1.0", 1e20 -> "1.0e+20", 1e-05 -> "1.0e-05", inf -> ".inf", -inf -> "-.inf", nan -> ".nan".
@@ -90,7 +94,8 @@ public enum YAMLRenderer {
         // PyYAML's limit of 128 characters for a simple key counts the 5 of the "!!str" tag.
         let keyScalars = key.unicodeScalars
         if keyScalars.isEmpty || keyScalars.count >= 123 || keyScalars.contains(where: isLineBreak) {
-            return "? " + quote(key) + "\n" + String(repeating: " ", count: indent) + compact(":", value, indent: indent)
+            let pad = String(repeating: " ", count: indent)
+            return "? " + quote(key) + "\n" + pad + compact(":", value, indent: indent)
         }
         guard isBlock(value) else { return quote(key) + ": " + flow(value) + "\n" }
         // PyYAML does not indent a list under a key.
@@ -156,35 +161,39 @@ public enum YAMLRenderer {
 
     private static func isPrintableASCII(_ scalar: Unicode.Scalar) -> Bool { (0x20...0x7E).contains(scalar.value) }
 
-    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { "\n\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar) }
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        "\n\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar)
+    }
 
     // MARK: - Implicit types
 
-    /// Plain scalars that PyYAML (YAML 1.1), Ruby Psych (puppet hiera) or Go yaml.v2 resolve to a non-string.
-    /// Psych ignores letter case, allows "," in numbers and, like Go, one-digit months, days and minutes.
+    /// Plain scalars that some reader resolves to a non-string, whole-string patterns by reader.
     /// (Regex is not marked Sendable, but compiles its program lazily in a thread-safe way and is never mutated.)
-    nonisolated(unsafe) private static let yaml11Patterns: [Regex<Substring>] = [
+    nonisolated(unsafe) private static let nonStringPatterns: [Regex<Substring>] = [
+        // Null and bool of PyYAML; Go yaml.v2 adds y and n; Psych (puppet hiera) ignores letter case.
         #/(?i:~|null|y|n|yes|no|true|false|on|off)/#,
-        #/[-+]?(?:0b[01_,]+|0[0-7_,]+|0|[1-9][0-9_,]*|0x[0-9a-fA-F_,]+)/#,
-        #/[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?/#,
-        #/[-+]?[0-9][0-9_,]*\.[0-9_]*(?:[eE][-+][0-9]+)?/#,
-        #/[-+]?\.(?:[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[eE][-+][0-9]+)/#,
+        // PyYAML ints and floats, sexagesimal 1:20 and 1:20.5 included.
+        #/[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)/#,
+        #/[-+]?[0-9][0-9_]*(?:\.[0-9_]*(?:[eE][-+][0-9]+)?|(?::[0-5]?[0-9])+\.[0-9_]*)|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?/#,
+        // Psych's, which allow "," in numbers (1,000) and a leading 0 in sexagesimal ones.
+        #/[-+]?(?:0b[01_,]+|0[0-7_,]+|[1-9][0-9_,]*|0x[0-9a-fA-F_,]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)/#,
+        #/[-+]?(?:[0-9][0-9_,]*\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.[eE][-+][0-9]+/#,
+        // ruamel.yaml's YAML 1.2 allows "_" where the core schema does not.
+        #/[-+][0-9_]+|[-+]?0o[0-7_]+|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?/#,
+        // Infinity and NaN; Psych ignores letter case.
         #/(?i:[-+]?\.inf|\.nan)/#,
+        // PyYAML's timestamps; Psych and Go also take one-digit fields, and Psych a leading "-".
         #/[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/#,
         #/-?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]| +)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:[.,][0-9]*)?(?: *(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?/#,
+        // PyYAML's merge and value keys.
         #/<<|=/#,
     ]
 
-    /// Go yaml reads a plain scalar that starts with a sign or digit, less its "_", with strconv (0x, 0o, 0b in
-    /// either case) or as a YAML 1.2 float; the YAML 1.2 core schema's numbers are a subset of that.
+    /// Go yaml reads a plain scalar that starts with a sign, dot or digit, less its "_", with strconv (0x, 0o, 0b
+    /// in either case; a sign may follow 0b and 0o) or as a YAML 1.2 float. The YAML 1.2 core schema's numbers
+    /// are a subset of these.
     nonisolated(unsafe) private static let goNumberPatterns: [Regex<Substring>] = [
-        #/[-+]?0(?:[xX][0-9a-fA-F]+|[bB][01]+|[oO][0-7]+)/#,
+        #/[-+]?0(?:[xX][0-9a-fA-F]+|[bB][01]+|[oO][0-7]+)|0b[-+]?[01]+|0o[-+]?[0-7]+/#,
         #/[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?/#,
     ]
-
-    private static func isGoOrCoreNumber(_ string: String) -> Bool {
-        guard let first = string.first, "+-.0123456789".contains(first) else { return false }
-        let plain = first == "." ? string : string.replacing("_", with: "")
-        return goNumberPatterns.contains { plain.wholeMatch(of: $0) != nil }
-    }
 }

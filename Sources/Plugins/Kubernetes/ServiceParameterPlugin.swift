@@ -1,0 +1,60 @@
+import Compiler
+
+/// sysinv's 099_service_parameter, last so that what the operator set wins: docker proxy and
+/// registry parameters become `platform::docker::params::*`, a row naming a `resource` sets that
+/// one key. Rows limited to a personality go to the host files of that personality. Each row
+/// replaces exactly one key, so the keys around it stay as generated.
+public struct ServiceParameterPlugin: ConfigPlugin {
+    public init() {}
+
+    /// sysinv's service-parameter schema for service `docker`: (section, name) -> resource.
+    static let dockerResources: [String: [String: String]] = [
+        "proxy": ["http_proxy": "http_proxy", "https_proxy": "https_proxy", "no_proxy": "no_proxy"],
+        "registry": ["k8s": "k8s_registry", "gcr": "gcr_registry", "quay": "quay_registry", "docker": "docker_registry",
+                     "registries": "docker_registries", "insecure_registry": "insecure_registry"],
+    ]
+
+    public let description = PluginDescription(
+        identifier: "099_service_parameter",
+        summary: "service parameters: docker proxy and registries, and rows naming an explicit hiera resource",
+        reads: ["service_parameters"],
+        writes: ["system.yaml", "<host>.yaml", "platform::docker::params::*", "the resource of each row"],
+        // The puppet classes sysinv's service-parameter schema maps rows to.
+        overrides: ["platform::docker::params::", "platform::kubernetes::", "platform::mtce::params::", "platform::haproxy::params::",
+                    "platform::drbd::", "openstack::keystone::params::", "keystone::", "horizon::", "openstack::horizon::params::", "nfv::"]
+    )
+
+    public func systemConfig(_ context: PluginContext) -> HieraData {
+        config(context.inventory.inventory.serviceParameters.filter { $0.personality == nil })
+    }
+
+    public func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData {
+        config(context.inventory.inventory.serviceParameters.filter { $0.personality == host.personality.value })
+    }
+
+    func config(_ parameters: [ServiceParameter]) -> HieraData {
+        var data = HieraData()
+        for parameter in parameters {
+            guard let key = Self.resource(of: parameter) else { continue }
+            data.set(key, Self.value(of: parameter), from: parameter.location)
+        }
+        return data
+    }
+
+    /// The hiera key a row sets: its explicit resource, else the schema's; rows neither names
+    /// configure a service sysinvc has no plugin for.
+    static func resource(of parameter: ServiceParameter) -> String? {
+        if let resource = parameter.resource { return resource }
+        guard parameter.service == "docker", let name = dockerResources[parameter.section]?[parameter.name] else { return nil }
+        return "platform::docker::params::" + name
+    }
+
+    /// Booleans as booleans, so puppet's `if $insecure_registry` does not take "False" as true.
+    static func value(of parameter: ServiceParameter) -> YAMLValue {
+        switch parameter.value.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: return .string(parameter.value)
+        }
+    }
+}
