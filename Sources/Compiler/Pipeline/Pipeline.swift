@@ -23,8 +23,17 @@ public struct Pipeline: Sendable {
     }
 
     public func validate(path: String) -> Result {
+        validate(InventoryLoader.load(path: path))
+    }
+
+    /// Validates inventory text that is not on disk (editors, documentation).
+    public func validate(text: String, file: String) -> Result {
+        validate(InventoryLoader.load(text: text, file: file))
+    }
+
+    private func validate(_ loaded: (inventory: Inventory?, diagnostics: [Diagnostic])) -> Result {
         var result = Result()
-        let (inventory, loadDiagnostics) = InventoryLoader.load(path: path)
+        let (inventory, loadDiagnostics) = loaded
         result.diagnostics = loadDiagnostics
         guard let inventory else { return result }
         let (validated, validationDiagnostics) = Validator.validate(inventory)
