@@ -52,3 +52,26 @@ final class TreeWriterTests: XCTestCase {
         XCTAssertEqual(SecretStore(key: key, overrides: ["keystone/admin": "chosen"]).password("keystone/admin"), "chosen")
     }
 }
+
+final class SHA512CryptTests: XCTestCase {
+    /// The test vectors of the algorithm's specification, and what `openssl passwd -6` prints.
+    func testKnownVectors() {
+        XCTAssertEqual(SHA512Crypt.hash(password: "Hello world!", salt: "saltstring"),
+                       "$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1")
+        XCTAssertEqual(SHA512Crypt.hash(password: "sysadmin", salt: "abcdefgh"), Self.openssl("sysadmin", salt: "abcdefgh"))
+        XCTAssertEqual(SHA512Crypt.hash(password: String(repeating: "p", count: 80), salt: "0123456789abcdefXYZ"),
+                       Self.openssl(String(repeating: "p", count: 80), salt: "0123456789abcdef"))
+    }
+
+    static func openssl(_ password: String, salt: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl", "passwd", "-6", "-salt", salt, password]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -10,7 +10,7 @@ public struct InterfacePlugin: ConfigPlugin {
         summary: "per-host network_config, route_config and address_config resource hashes",
         reads: ["hosts[].interfaces", "networks", "system.mode"],
         writes: ["<host>.yaml", "platform::interfaces::network_config", "platform::interfaces::route_config",
-                 "platform::addresses::address_config"]
+                 "platform::interfaces::sriov_config", "platform::addresses::address_config"]
     )
 
     public func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData {
@@ -50,6 +50,7 @@ public struct InterfacePlugin: ConfigPlugin {
         var data = HieraData()
         data.set("platform::interfaces::network_config", .map(networkConfig), from: sources)
         data.set("platform::interfaces::route_config", .map([:]))
+        data.set("platform::interfaces::sriov_config", .map([:]))
         data.set("platform::addresses::address_config", addressConfig(host, inventory), from: sources)
         return data
     }

@@ -83,6 +83,10 @@ public struct PlatformPlugin: ConfigPlugin {
 
     public func secureSystemConfig(_ context: PluginContext) -> HieraData {
         var data = HieraData()
+        let secrets = context.secrets
+        // The shadow hash of the sysadmin password: puppet sets it without seeing the password.
+        data.set("platform::users::params::sysadmin_password",
+                 .string(SHA512Crypt.hash(password: secrets.password("sysadmin"), salt: secrets.token("sysadmin/salt", length: 16))))
         data.set("platform::users::params::sysadmin_password_max_age", 45)
         return data
     }
