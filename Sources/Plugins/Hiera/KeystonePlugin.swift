@@ -45,14 +45,11 @@ public struct KeystonePlugin: ConfigPlugin {
         let system = inventory.system
         let region = system.region
         let mgmt = inventory.source("controller", .mgmt)
-        let oam = inventory.source("controller", .oam)
         let identityURI = inventory.internalURL(port: Self.port)
         var data = HieraData()
         data.set("keystone::public_bind_host", YAMLValue(inventory.floating(.mgmt)), from: mgmt)
         data.set("keystone::admin_bind_host", YAMLValue(inventory.floating(.mgmt)), from: mgmt)
-        data.set("keystone::endpoint::public_url", .string(inventory.publicURL(port: Self.port)), from: oam + [system.httpsEnabled.location])
-        data.set("keystone::endpoint::internal_url", .string(identityURI), from: mgmt)
-        data.set("keystone::endpoint::admin_url", .string(identityURI), from: mgmt)
+        data.setEndpoints("keystone::endpoint::", port: Self.port, inventory)
         data.set("keystone::endpoint::region", .string(region.value), from: region.location)
         data.set("keystone::roles::admin::admin", .string(Self.adminUser))
 

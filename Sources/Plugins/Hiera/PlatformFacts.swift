@@ -63,3 +63,15 @@ extension YAMLValue {
         self = .list(strings.map(YAMLValue.string))
     }
 }
+
+extension HieraData {
+    /// The endpoint triple of a keystone service (`<prefix>public_url`, `internal_url`,
+    /// `admin_url`): public on the OAM floating address, the others on management.
+    public mutating func setEndpoints(_ prefix: String, port: Int, _ inventory: ValidatedInventory) {
+        let publicSources = inventory.source("controller", .oam) + [inventory.system.httpsEnabled.location]
+        let mgmt = inventory.source("controller", .mgmt)
+        set(prefix + "public_url", .string(inventory.publicURL(port: port)), from: publicSources)
+        set(prefix + "internal_url", .string(inventory.internalURL(port: port)), from: mgmt)
+        set(prefix + "admin_url", .string(inventory.internalURL(port: port)), from: mgmt)
+    }
+}

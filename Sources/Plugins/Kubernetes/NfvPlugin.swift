@@ -37,10 +37,7 @@ public struct NfvPlugin: ConfigPlugin {
         let mgmt = inventory.source("controller", .mgmt)
         let mgmtFloating = YAMLValue(inventory.floating(.mgmt))
         var data = HieraData()
-        data.set("nfv::keystone::auth::public_url", .string(inventory.publicURL(port: Self.port)),
-                 from: inventory.source("controller", .oam) + [system.httpsEnabled.location])
-        data.set("nfv::keystone::auth::internal_url", .string(inventory.internalURL(port: Self.port)), from: mgmt)
-        data.set("nfv::keystone::auth::admin_url", .string(inventory.internalURL(port: Self.port)), from: mgmt)
+        data.setEndpoints("nfv::keystone::auth::", port: Self.port, inventory)
         data.set("nfv::keystone::auth::auth_name", "vim")
         data.set("nfv::keystone::auth::region", .string(region.value), from: region.location)
         data.set("nfv::keystone::auth::tenant", "services")

@@ -35,21 +35,15 @@ public struct SmapiPlugin: ConfigPlugin {
         let inventory = context.inventory
         let region = inventory.system.region
         let mgmt = inventory.source("controller", .mgmt)
-        let publicFrom = inventory.source("controller", .oam) + [inventory.system.httpsEnabled.location]
-        let internalURL = inventory.internalURL(port: Self.port)
         let identityURI = inventory.internalURL(port: KeystonePlugin.port)
         var data = HieraData()
         data.set("smapi::keystone::authtoken::username", .string(Self.username))
         data.set("smapi::keystone::authtoken::auth_url", .string(identityURI), from: mgmt)
         data.set("smapi::keystone::auth::auth_name", .string(Self.username))
-        data.set("smapi::keystone::auth::public_url", .string(inventory.publicURL(port: Self.port)), from: publicFrom)
-        data.set("smapi::keystone::auth::admin_url", .string(internalURL), from: mgmt)
-        data.set("smapi::keystone::auth::internal_url", .string(internalURL), from: mgmt)
+        data.setEndpoints("smapi::keystone::auth::", port: Self.port, inventory)
         data.set("smapi::keystone::auth::region", .string(region.value), from: region.location)
         let params = "platform::smapi::params::"
-        data.set(params + "admin_url", .string(internalURL), from: mgmt)
-        data.set(params + "internal_url", .string(internalURL), from: mgmt)
-        data.set(params + "public_url", .string(inventory.publicURL(port: Self.port)), from: publicFrom)
+        data.setEndpoints(params, port: Self.port, inventory)
         data.set(params + "keystone_auth_url", .string(identityURI), from: mgmt)
         data.set(params + "keystone_username", .string(Self.username))
         data.set(params + "port", .int(Self.port))
