@@ -192,4 +192,34 @@ final class PlatformHieraTests: XCTestCase {
         }
         XCTAssertEqual(rendered.files["hieradata/secure_static.yaml"]?.secure, true)
     }
+
+    func testAllInOneDuplexControllersRunWorkloads() throws {
+        let result = try Examples.compile("aio-duplex")
+        let controller1 = HieraFile.host("controller-1")
+        XCTAssertEqual(Examples.hiera(result, controller1, "platform::params::mate_hostname"), "controller-0")
+        XCTAssertEqual(Examples.hiera(result, controller1, "platform::params::mate_ipaddress"), "192.168.204.3")
+        XCTAssertEqual(Examples.hiera(result, controller1, "platform::params::system_type"), "All-in-one")
+        XCTAssertEqual(Examples.hiera(result, controller1, "platform::drbd::params::cpumask"), "3")
+        XCTAssertEqual(Examples.hiera(result, controller1, "platform::compute::params::worker_cpu_list"), "\"2-11\"")
+        XCTAssertEqual(Examples.hiera(result, controller1, "platform::compute::params::worker_base_reserved"),
+                       "(\"node0:8000MB:1\" \"node1:2000MB:1\")")
+        // One interface carries three networks: the first by its name, the others as aliases.
+        let config = Examples.hiera(result, controller1, "platform::interfaces::network_config")
+        XCTAssertEqual(config?["enp0s8"]?["ipaddress"], "192.168.204.4")
+        XCTAssertEqual(config?["enp0s8:3"]?["ipaddress"], "169.254.202.4")
+        XCTAssertEqual(config?["enp0s8:4"]?["ipaddress"], "192.168.206.4")
+    }
+
+    func testKubernetesOffLeavesNoKubernetesTrace() throws {
+        let result = try Examples.compile("no-kubernetes")
+        let tree = try XCTUnwrap(result.tree)
+        XCTAssertEqual(tree.paths.filter { !$0.hasPrefix("hieradata/") && $0 != "platform/openrc" }, [])
+        for (file, document) in tree.hiera {
+            let kubernetesKeys = document.values.keys.filter { $0.contains("kubernetes") || $0.hasPrefix("platform::etcd") }
+            XCTAssertEqual(kubernetesKeys, [], "\(file)")
+        }
+        XCTAssertNil(Examples.hiera(result, .system, "platform::network::cluster_pod::params::subnet_version"))
+        XCTAssertEqual(Examples.hiera(result, .host("compute-0"), "platform::network::mgmt::params::interface_address"), "192.168.204.7")
+        XCTAssertEqual(Examples.hiera(result, .system, "platform::params::vswitch_type"), "none")
+    }
 }
