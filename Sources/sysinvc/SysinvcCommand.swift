@@ -8,7 +8,8 @@ struct Sysinvc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sysinvc",
         abstract: "Compile a StarlingX-style inventory into puppet hiera, openrc and the platform's other configuration.",
-        subcommands: [Compile.self, Check.self, Validate.self, Plugins.self, Explain.self, Schema.self, Keygen.self]
+        subcommands: [Compile.self, Check.self, Validate.self, Plugins.self, Explain.self, Schema.self, Keygen.self,
+                      HostLabelAssign.self, HostLabelList.self, HostLabelRemove.self, HostLock.self, HostUnlock.self, HostAdd.self, HostDelete.self]
     )
 }
 

@@ -41,14 +41,35 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case missingPlatformInterface = "HOST008"
     case duplicateInterface = "HOST009"
     case cpuAssignment = "HOST010"
+    case labelSynonym = "HOST011"
 
     // Storage
     case storageWithoutCeph = "STOR001"
     case storageReference = "STOR002"
 
+    // Edits of the inventory (host and label commands): each refusal names the rule it enforces
+    case unknownHost = "EDIT001"
+    case hostNotLocked = "EDIT002"
+    case labelExists = "EDIT003"
+    case labelMissing = "EDIT004"
+    case labelArgument = "EDIT005"
+    case lastController = "EDIT006"
+    case editInvalid = "EDIT007"
+    case editLayout = "EDIT008"
+    case alreadyInState = "EDIT009"
+    case hostExists = "EDIT010"
+    case newHostUnlocked = "EDIT011"
+    case activeController = "EDIT012"
+    case hostFragment = "EDIT013"
+
     // Secrets
     case secretKey = "SEC001"
     case secretsFile = "SEC002"
 
-    public var defaultSeverity: Diagnostic.Severity { .error }
+    // Helm chart overrides
+    case helmControlPlane = "HELM001"
+    case helmUserOverrides = "HELM002"
+    case helmOverridePath = "HELM003"
+
+    public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym ? .warning : .error }
 }

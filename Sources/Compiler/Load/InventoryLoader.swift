@@ -1,13 +1,16 @@
 import Foundation
 
 /// The load stage: reads the inventory file and its includes, checks them against the schema and
-/// builds the typed `Inventory`. Every problem found is returned; an inventory comes back only
-/// when there were no errors.
+/// builds the typed `Inventory`. Every problem found is returned. An inventory comes back whenever
+/// the YAML could be read, even with schema errors (values that failed are left out), so that
+/// validation can report its problems in the same run.
 public enum InventoryLoader {
-    public static func load(path: String) -> (inventory: Inventory?, diagnostics: [Diagnostic]) {
+    /// `replacing` gives the text of files as an edit would leave them, so that an edit can be
+    /// validated, includes and all, before anything is written.
+    public static func load(path: String, replacing edited: [String: String] = [:]) -> (inventory: Inventory?, diagnostics: [Diagnostic]) {
         var collector = DiagnosticCollector()
         var files: [String] = []
-        guard let root = readMerged(path: path, including: [], files: &files, collector: &collector) else {
+        guard let root = readMerged(path: path, including: [], edited: edited, files: &files, collector: &collector) else {
             return (nil, collector.sorted)
         }
         return finish(root, files: files, collector: &collector)
@@ -20,7 +23,7 @@ public enum InventoryLoader {
         var files = [file]
         let (node, diagnostics) = YAMLReader.read(text, file: file)
         collector.append(contentsOf: diagnostics)
-        guard let node, let root = resolveIncludes(node, file: file, including: [file], files: &files, collector: &collector) else {
+        guard let node, let root = resolveIncludes(node, file: file, including: [file], edited: [:], files: &files, collector: &collector) else {
             return (nil, collector.sorted)
         }
         return finish(root, files: files, collector: &collector)
@@ -36,10 +39,10 @@ public enum InventoryLoader {
         return (inventory, collector.sorted)
     }
 
-    private static func readMerged(path: String, including chain: [String], files: inout [String],
+    private static func readMerged(path: String, including chain: [String], edited: [String: String], files: inout [String],
                                    collector: inout DiagnosticCollector) -> SourceNode? {
         files.append(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = edited[path].map({ Data($0.utf8) }) ?? FileManager.default.contents(atPath: path) else {
             collector.emit(.unreadableFile, "cannot read inventory file \(path): check the path and permissions",
                            at: SourceLocation(file: path, line: 1, column: 1))
             return nil
@@ -51,10 +54,10 @@ public enum InventoryLoader {
         let (node, diagnostics) = YAMLReader.read(text, file: path)
         collector.append(contentsOf: diagnostics)
         guard let node else { return nil }
-        return resolveIncludes(node, file: path, including: chain + [path], files: &files, collector: &collector)
+        return resolveIncludes(node, file: path, including: chain + [path], edited: edited, files: &files, collector: &collector)
     }
 
-    private static func resolveIncludes(_ node: SourceNode, file: String, including chain: [String], files: inout [String],
+    private static func resolveIncludes(_ node: SourceNode, file: String, including chain: [String], edited: [String: String], files: inout [String],
                                         collector: inout DiagnosticCollector) -> SourceNode? {
         guard case let .mapping(pairs, location) = node else {
             collector.emit(.notAMapping, "an inventory file must be a mapping of sections (system, networks, hosts, …), not \(node.kindDescription)",
@@ -78,7 +81,7 @@ public enum InventoryLoader {
                 collector.emit(.includeCycle, "\(scalar.text) includes itself (through \(chain.joined(separator: " -> "))); remove one include", at: scalar.location)
                 continue
             }
-            guard case let .mapping(included, _)? = readMerged(path: path, including: chain, files: &files, collector: &collector) else { continue }
+            guard case let .mapping(included, _)? = readMerged(path: path, including: chain, edited: edited, files: &files, collector: &collector) else { continue }
             merged = merge(merged, included, collector: &collector)
         }
         return .mapping(merged, location)

@@ -11,6 +11,11 @@ enum HostRules {
             diagnostics += host.labels.compactMap { label in
                 LabelRules.problem(label.value).map { Diagnostic(.invalidLabel, "label on \(host.name): \($0)", at: label.location) }
             }
+            diagnostics += host.labels.filter { $0.value.key == WellKnownLabel.openstackControllerNode }.map { label in
+                Diagnostic(.labelSynonym,
+                    "\(WellKnownLabel.openstackControllerNode) (the 2019 spec's name) is taken as \(WellKnownLabel.openstackControlPlane), the label sysinv and the charts read; rename it to \(WellKnownLabel.openstackControlPlane)",
+                    at: label.location)
+            }
         }
         return diagnostics
     }
@@ -56,6 +61,16 @@ enum HostRules {
             }
         }
         return diagnostics
+    }
+
+    /// As sysinv, a locked host is still being configured: what it lacks is checked when it is
+    /// unlocked, so a host can be added before its interfaces are known.
+    static func completenessSeverity(_ host: InventoryHost) -> Diagnostic.Severity {
+        host.isLocked ? .warning : .error
+    }
+
+    static func lockedHostNote(_ host: InventoryHost) -> String {
+        host.isLocked ? " before unlocking it" : ""
     }
 
     static func isStorageName(_ name: String) -> Bool {
@@ -136,7 +151,8 @@ enum HostRules {
         if inventory.system.mode.value == .simplex { needed.removeAll { $0 == .mgmt } }
         for network in needed where carrier[network] == nil && inventory.networks[network] != nil {
             diagnostics.append(Diagnostic(.missingPlatformInterface,
-                "\(host.name) has no interface carrying \(network.rawValue); add \(network.rawValue) to the networks of one of its interfaces", at: host.hostname.location))
+                "\(host.name) has no interface carrying \(network.rawValue); add \(network.rawValue) to the networks of one of its interfaces\(lockedHostNote(host))",
+                at: host.hostname.location, severity: completenessSeverity(host)))
         }
         return diagnostics
     }
@@ -172,7 +188,8 @@ enum HostRules {
             }
         }
         if host.hasWorkerSubfunction && cpus.platform.isEmpty {
-            diagnostics.append(Diagnostic(.cpuAssignment, "\(host.name) runs workloads but reserves no platform CPUs; list cpus.platform", at: cpus.location))
+            diagnostics.append(Diagnostic(.cpuAssignment, "\(host.name) runs workloads but reserves no platform CPUs; list cpus.platform\(lockedHostNote(host))",
+                                          at: cpus.location, severity: completenessSeverity(host)))
         }
         for memory in host.memory where memory.node >= cpus.nodes {
             diagnostics.append(Diagnostic(.cpuAssignment, "memory of node \(memory.node) on \(host.name), which has \(cpus.nodes) NUMA node(s)", at: memory.location))

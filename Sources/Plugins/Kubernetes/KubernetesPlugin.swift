@@ -53,7 +53,8 @@ public struct KubernetesPlugin: ConfigPlugin {
         guard inventory.kubernetesEnabled, host.personality.value != .storage else { return data }
         data.set(Self.params + "node_ip", YAMLValue(inventory.nodeIP(of: host)), from: inventory.source(host.name, .clusterHost))
         // Current sysinv's `key=value` form: the value matters (openstack-compute-node=enabled).
-        data.set(Self.params + "host_labels", YAMLValue(strings: host.labels.map { "\($0.value.key)=\($0.value.value)" }),
+        // Canonical keys, so a node labelled with the seed's synonym matches the charts' selectors.
+        data.set(Self.params + "host_labels", YAMLValue(strings: host.canonicalLabels.map(\.assignment)),
                  from: host.labels.map(\.location))
         data.merge(cpuKeys(host, inventory))
         let reservation = KubeletReservation(host)

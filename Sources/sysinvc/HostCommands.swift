@@ -1,0 +1,176 @@
+import ArgumentParser
+import Compiler
+import Foundation
+import Plugins
+
+/// The inventory a host command edits.
+struct InventoryOption: ParsableArguments {
+    @Option(name: .shortAndLong, help: "The inventory file (hosts in its included files are edited there).")
+    var inventory: String = "inventory.yaml"
+
+    func editor() throws -> HostEditor {
+        try refusing { try HostEditor(path: inventory, plugins: PluginRegistry.all) }
+    }
+}
+
+/// Runs an edit: prints its warnings, writes it, says what changed. A refusal prints the
+/// diagnostics and exits 2 with every file untouched.
+func refusing<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let refusal as EditRefusal {
+        printDiagnostics(refusal.diagnostics)
+        throw ExitCode(Status.invalidInput)
+    }
+}
+
+func apply(_ makeEdit: () throws -> InventoryEdit) throws {
+    try refusing {
+        let edit = try makeEdit()
+        for warning in edit.warnings where warning.severity == .warning {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
+        try edit.write()
+        print(edit.summary)
+    }
+}
+
+struct HostLabelAssign: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-label-assign",
+        abstract: "Assign Kubernetes labels to a locked host.")
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The host.") var host: String
+    @Argument(help: "Labels as KEY=VALUE, e.g. openstack-compute-node=enabled.") var labels: [String]
+    @Flag(help: "Replace the value of a key the host already has.") var overwrite = false
+
+    func run() throws {
+        let editor = try options.editor()
+        try apply { try editor.assignLabels(host, labels, overwrite: overwrite) }
+    }
+}
+
+struct HostLabelRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-label-remove",
+        abstract: "Remove labels (by key) from a locked host.")
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The host.") var host: String
+    @Argument(help: "Label keys to remove.") var keys: [String]
+
+    func run() throws {
+        let editor = try options.editor()
+        try apply { try editor.removeLabels(host, keys) }
+    }
+}
+
+struct HostLabelList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-label-list", abstract: "List a host's labels.")
+
+    enum Format: String, ExpressibleByArgument {
+        case table, json, yaml
+    }
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The host.") var host: String
+    @Option(help: "table, json or yaml") var format: Format = .table
+
+    func run() throws {
+        let labels = try refusing { try options.editor().labels(of: host) }
+        let rows: [YAMLValue] = labels.map { .map(["hostname": .string(host), "label_key": .string($0.key), "label_value": .string($0.value)]) }
+        switch format {
+        case .table:
+            print(Self.table(["hostname", "label key", "label value"], labels.map { [host, $0.key, $0.value] }), terminator: "")
+        case .yaml:
+            print(YAMLRenderer.render(.list(rows)), terminator: "")
+        case .json:
+            let objects = labels.map { ["hostname": host, "label_key": $0.key, "label_value": $0.value] }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(objects.isEmpty ? "[]" : String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// The bordered table the `system` CLI prints.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+\n"
+        let line = { (cells: [String]) in
+            "|" + cells.enumerated().map { " " + $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) + " " }.joined(separator: "|") + "|\n"
+        }
+        return border + line(header) + border + rows.map(line).joined() + border
+    }
+}
+
+struct HostLock: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-lock",
+        abstract: "Lock a host (administrative: locked), so that its labels can change.")
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The host.") var host: String
+
+    func run() throws {
+        let editor = try options.editor()
+        try apply { try editor.lock(host) }
+    }
+}
+
+struct HostUnlock: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-unlock",
+        abstract: "Unlock a host; refused while its labels or configuration are invalid.")
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The host.") var host: String
+
+    func run() throws {
+        let editor = try options.editor()
+        try apply { try editor.unlock(host) }
+    }
+}
+
+struct HostAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-add",
+        abstract: "Add a host, locked: from a YAML file holding one host mapping, or from flags.",
+        discussion: "Give --file, or --hostname and --personality. Configure the host (interfaces, CPUs) while it is locked, then unlock it.")
+
+    @OptionGroup var options: InventoryOption
+    @Option(help: "A YAML file holding one host mapping; its comments are kept.") var file: String?
+    @Option(help: "The new host's name.") var hostname: String?
+    @Option(help: "controller, worker or storage") var personality: String?
+    @Option(help: "Comma-separated subfunctions, e.g. worker,lowlatency.") var subfunctions: String?
+    @Option(name: .customLong("mgmt-mac"), help: "MAC of the port the host boots from on the management network.") var mgmtMAC: String?
+
+    func validate() throws {
+        if file != nil && (hostname != nil || personality != nil || subfunctions != nil || mgmtMAC != nil) {
+            throw ValidationError("give either --file or the host's flags, not both")
+        }
+        if file == nil && (hostname == nil || personality == nil) {
+            throw ValidationError("give --file FRAGMENT.yaml, or --hostname and --personality")
+        }
+    }
+
+    func run() throws {
+        let editor = try options.editor()
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("cannot read \(file)")
+            }
+            try apply { try editor.add(fragment: text, from: file) }
+        } else {
+            let functions = subfunctions.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+            try apply { try editor.add(hostname: hostname!, personality: personality!, subfunctions: functions, mgmtMAC: mgmtMAC) }
+        }
+    }
+}
+
+struct HostDelete: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-delete",
+        abstract: "Delete a locked host; its files leave the next compiled tree.")
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The host.") var host: String
+
+    func run() throws {
+        let editor = try options.editor()
+        try apply { try editor.delete(host) }
+    }
+}

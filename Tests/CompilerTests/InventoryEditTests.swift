@@ -1,0 +1,178 @@
+import Compiler
+import Foundation
+import XCTest
+
+/// Round trips on a commented inventory: every edit changes only its own lines, and undoing it
+/// gives back the original bytes.
+final class InventoryEditTests: XCTestCase {
+    static let inventory = """
+        # A commented inventory: every byte not edited must survive.
+        system:
+          name: edit   # trailing comment
+          type: standard
+          mode: duplex
+        include: [workers.yaml]
+        networks:
+          oam: {subnet: 10.10.10.0/24, gateway: 10.10.10.1, floating: 10.10.10.2}
+          mgmt: {subnet: 192.168.204.0/24}
+          pxeboot: {subnet: 169.254.202.0/24}
+          cluster-host: {subnet: 192.168.206.0/24}
+          cluster-pod: {subnet: 172.16.0.0/16}
+          cluster-service: {subnet: 10.96.0.0/12}
+          multicast: {subnet: 239.1.1.0/28}
+
+        hosts:
+          # the controllers
+          - hostname: controller-0
+            personality: controller
+            administrative: "unlocked"
+            interfaces:
+              - {name: enp0s3, networks: [oam]}
+              - {name: enp0s8, networks: [mgmt, pxeboot, cluster-host]}
+            labels:
+              openstack-control-plane: enabled   # replicas follow this
+          - hostname: controller-1
+            personality: controller
+            interfaces:
+              - {name: enp0s3, networks: [oam]}
+              - {name: enp0s8, networks: [mgmt, pxeboot, cluster-host]}
+            labels: {openstack-control-plane: 'enabled'}
+
+          - {hostname: worker-0, personality: worker, interfaces: [{name: enp0s8, networks: [mgmt, cluster-host]}]}
+        secrets: {key_file: example.key}
+
+        """
+
+    static let workers = """
+        hosts:
+          - hostname: worker-1   # in an included file
+            personality: worker
+            administrative: locked
+            interfaces: [{name: enp0s8, networks: [mgmt, cluster-host]}]
+
+        """
+
+    var directory: URL!
+    var path: String { directory.appendingPathComponent("inventory.yaml").path }
+    var workersPath: String { directory.appendingPathComponent("workers.yaml").path }
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Self.inventory.write(toFile: path, atomically: true, encoding: .utf8)
+        try Self.workers.write(toFile: workersPath, atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try FileManager.default.removeItem(at: directory)
+    }
+
+    func run(_ operation: (HostEditor) throws -> InventoryEdit) throws -> InventoryEdit {
+        let edit = try operation(HostEditor(path: path, plugins: []))
+        try edit.write()
+        return edit
+    }
+
+    func text(_ file: String? = nil) throws -> String {
+        try String(contentsOfFile: file ?? path, encoding: .utf8)
+    }
+
+    /// Lines of `after` that differ from `before`, as (removed, added).
+    func changes(_ before: String, _ after: String) -> ([String], [String]) {
+        let old = before.components(separatedBy: "\n"), new = after.components(separatedBy: "\n")
+        var prefix = 0
+        while prefix < min(old.count, new.count), old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(old.count, new.count) - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        return (Array(old[prefix..<(old.count - suffix)]), Array(new[prefix..<(new.count - suffix)]))
+    }
+
+    func testLockAndUnlockChangeOneScalarInItsQuotingStyle() throws {
+        try run { try $0.unlock("controller-1") }
+        XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    administrative: unlocked"]))
+        try run { try $0.lock("controller-0") }
+        XCTAssertTrue(try text().contains("    administrative: \"locked\"\n"))
+        try run { try $0.unlock("controller-0") }
+        try run { try $0.lock("controller-1") }
+        XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    administrative: locked"]))
+    }
+
+    func testBlockLabelsGainAndLoseWholeLines() throws {
+        try run { try $0.assignLabels("worker-1", ["sriov=enabled"], overwrite: false) }
+        XCTAssertEqual(try text(workersPath), Self.workers.replacingOccurrences(of: "cluster-host]}]\n",
+            with: "cluster-host]}]\n    labels:\n      sriov: enabled\n"))
+        XCTAssertEqual(try text(), Self.inventory, "the main file holds no edited host")
+        try run { try $0.assignLabels("worker-1", ["openvswitch=enabled"], overwrite: false) }
+        try run { try $0.assignLabels("worker-1", ["sriov=disabled"], overwrite: true) }
+        XCTAssertTrue(try text(workersPath).hasSuffix("    labels:\n      sriov: disabled\n      openvswitch: enabled\n"))
+        try run { try $0.removeLabels("worker-1", ["sriov", "openvswitch"]) }
+        XCTAssertTrue(try text(workersPath).hasSuffix("    labels: {}\n"))
+    }
+
+    func testFlowLabelsAreRewrittenBetweenTheirBraces() throws {
+        try run { try $0.assignLabels("controller-1", ["example.com/rack=r1"], overwrite: false) }
+        let (removed, added) = changes(Self.inventory, try text())
+        XCTAssertEqual(removed, ["    labels: {openstack-control-plane: 'enabled'}"])
+        XCTAssertEqual(added, ["    labels: {openstack-control-plane: 'enabled', example.com/rack: r1}"])
+        try run { try $0.assignLabels("controller-1", ["openstack-control-plane=disabled"], overwrite: true) }
+        XCTAssertTrue(try text().contains("    labels: {openstack-control-plane: 'disabled', example.com/rack: r1}\n"))
+        try run { try $0.removeLabels("controller-1", ["example.com/rack"]) }
+        try run { try $0.assignLabels("controller-1", ["openstack-control-plane=enabled"], overwrite: true) }
+        XCTAssertEqual(try text(), Self.inventory)
+    }
+
+    func testBlockLabelWithCommentIsReplacedAndRemovedAlone() throws {
+        try run { try $0.unlock("controller-1") }
+        try run { try $0.lock("controller-0") }
+        try run { try $0.assignLabels("controller-0", ["openvswitch=enabled"], overwrite: false) }
+        XCTAssertTrue(try text().contains("      openstack-control-plane: enabled   # replicas follow this\n      openvswitch: enabled\n"))
+        try run { try $0.removeLabels("controller-0", ["openvswitch"]) }
+        try run { try $0.unlock("controller-0") }
+        try run { try $0.lock("controller-1") }
+        XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    administrative: locked"]))
+    }
+
+    func testFlowHostGainsKeysBeforeItsClosingBrace() throws {
+        try run { try $0.assignLabels("worker-0", ["openstack-compute-node=enabled"], overwrite: false) }
+        let (removed, added) = changes(Self.inventory, try text())
+        XCTAssertEqual(removed.count, 1)
+        XCTAssertEqual(added, ["  - {hostname: worker-0, personality: worker, interfaces: [{name: enp0s8, networks: [mgmt, cluster-host]}], labels: {openstack-compute-node: enabled}}"])
+        try run { try $0.unlock("worker-0") }
+        XCTAssertTrue(try text().contains("labels: {openstack-compute-node: enabled}, administrative: unlocked}"))
+    }
+
+    func testAddThenDeleteGivesTheOriginalBack() throws {
+        let fragment = "# a GPU worker\nhostname: worker-2\npersonality: worker\ninterfaces:\n  - {name: enp0s8, networks: [mgmt, cluster-host]}\n"
+        try run { try $0.add(fragment: fragment, from: "worker-2.yaml") }
+        let added = try text()
+        XCTAssertTrue(added.contains("""
+              - {hostname: worker-0, personality: worker, interfaces: [{name: enp0s8, networks: [mgmt, cluster-host]}]}
+              - # a GPU worker
+                hostname: worker-2
+                personality: worker
+                interfaces:
+                  - {name: enp0s8, networks: [mgmt, cluster-host]}
+            secrets:
+            """), added)
+        try run { try $0.delete("worker-2") }
+        XCTAssertEqual(try text(), Self.inventory)
+    }
+
+    func testFlagsAddALockedHostThatUnlocksOnlyOnceConfigured() throws {
+        let edit = try run { try $0.add(hostname: "worker-3", personality: "worker", subfunctions: [], mgmtMAC: "08:00:27:00:00:33") }
+        XCTAssertTrue(edit.warnings.contains { $0.code == .missingPlatformInterface && $0.severity == .warning }, "\(edit.warnings)")
+        XCTAssertTrue(try text().contains("  - hostname: worker-3\n    personality: worker\n    administrative: locked\n    mgmt_mac: \"08:00:27:00:00:33\"\nsecrets:"))
+        XCTAssertThrowsError(try HostEditor(path: path, plugins: []).unlock("worker-3")) { error in
+            let refusal = error as! EditRefusal
+            XCTAssertEqual(refusal.diagnostics.first?.code, .editInvalid)
+            XCTAssertTrue(refusal.description.contains("worker-3 cannot be unlocked"), refusal.description)
+            XCTAssertTrue(refusal.description.contains("worker-3 has no interface carrying mgmt"), refusal.description)
+        }
+    }
+
+    func testDeletingAHostOfAnIncludedFileEditsThatFile() throws {
+        try run { try $0.delete("worker-1") }
+        XCTAssertEqual(try text(workersPath), "hosts: []\n")
+        XCTAssertEqual(try text(), Self.inventory)
+    }
+}
