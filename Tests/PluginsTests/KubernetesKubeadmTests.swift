@@ -116,3 +116,18 @@ final class KubernetesKubeadmTests: XCTestCase {
         XCTAssertTrue(args.contains("--keystone-url=http://[fd01::2]:5000/v3"), "\(args)")
     }
 }
+
+final class KubernetesOutOfServiceTests: XCTestCase {
+    /// Seed 001: the VIM keeps dynamic pods off hosts taken out of service with a NoExecute taint.
+    func testLockedHostsJoinTaintedOutOfService() throws {
+        let result = try Examples.compile("storage")
+        let locked = try XCTUnwrap(result.tree?.files["kubernetes/kubeadm-join-worker-1.yaml"])
+        let unlocked = try XCTUnwrap(result.tree?.files["kubernetes/kubeadm-join-worker-0.yaml"])
+        func taints(_ file: OutputFile) -> YAMLValue? {
+            guard case let .yamlDocuments(documents) = file.content else { return nil }
+            return documents.first { $0["kind"] == "JoinConfiguration" }?["nodeRegistration"]?["taints"]
+        }
+        XCTAssertEqual(taints(locked), [["key": "services", "value": "disabled", "effect": "NoExecute"]])
+        XCTAssertNil(taints(unlocked))
+    }
+}

@@ -13,6 +13,9 @@ struct KubeadmDocuments {
 
     static let criSocket = "unix:///var/run/containerd/containerd.sock"
     static let controlPlaneTaint: YAMLValue = ["key": "node-role.kubernetes.io/control-plane", "effect": "NoSchedule"]
+    /// The taint the VIM puts on a host taken out of service (locked), so that no dynamic pod
+    /// runs there; the VIM removes it when the host is unlocked.
+    static let outOfServiceTaint: YAMLValue = ["key": "services", "value": "disabled", "effect": "NoExecute"]
 
     /// controller-0's `kubeadm init --upload-certs --config`: the node, the cluster, the kubelet
     /// and kube-proxy.
@@ -104,16 +107,19 @@ struct KubeadmDocuments {
     }
 
     /// How a host registers: its name and cluster-host address, its CPU manager policy, and on
-    /// controllers the control-plane taint, kept so that only tolerating pods land there. An
-    /// all-in-one controller is also the worker, so it is left untainted.
+    /// controllers the control-plane taint, kept so that only tolerating pods land there (an
+    /// all-in-one controller is also the worker, so it is left without it). A locked host joins
+    /// already tainted out of service.
     func nodeRegistration(_ host: InventoryHost) -> YAMLValue {
         var registration: [String: YAMLValue] = [
             "name": .string(host.name),
             "criSocket": .string(Self.criSocket),
             "kubeletExtraArgs": api.extraArgs(kubeletArguments(host)),
         ]
-        if host.isController {
-            registration["taints"] = host.hasWorkerSubfunction ? [] : [Self.controlPlaneTaint]
+        var taints: [YAMLValue] = host.isController && !host.hasWorkerSubfunction ? [Self.controlPlaneTaint] : []
+        if host.isLocked { taints.append(Self.outOfServiceTaint) }
+        if host.isController || !taints.isEmpty {
+            registration["taints"] = .list(taints)
         }
         return .map(registration)
     }
