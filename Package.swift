@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "Plugins",
-            dependencies: ["Compiler", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Compiler", "Yams", .product(name: "Crypto", package: "swift-crypto")],
             // Calico's CRDs and RBAC, upstream data (see Kubernetes/Calico/NOTICE.md).
             resources: [.copy("Kubernetes/Calico")]
         ),
@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
-        .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins", "Yams"]),
+        .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins", "Yams"], exclude: ["ArmadaSchemas"]),
         .testTarget(name: "CLITests", dependencies: ["sysinvc"]),
     ]
 )

@@ -18,5 +18,7 @@ public enum PluginRegistry {
         KubeadmPlugin(),
         CalicoPlugin(),
         KeystoneAuthPlugin(),
+        HelmOverridesPlugin(),
+        ArmadaManifestPlugin(),
     ]
 }

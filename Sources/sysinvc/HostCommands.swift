@@ -80,7 +80,7 @@ struct HostLabelList: ParsableCommand {
         let rows: [YAMLValue] = labels.map { .map(["hostname": .string(host), "label_key": .string($0.key), "label_value": .string($0.value)]) }
         switch format {
         case .table:
-            print(Self.table(["hostname", "label key", "label value"], labels.map { [host, $0.key, $0.value] }), terminator: "")
+            print(Table(headers: ["hostname", "label key", "label value"], rows: labels.map { [host, $0.key, $0.value] }).rendered, terminator: "")
         case .yaml:
             print(YAMLRenderer.render(.list(rows)), terminator: "")
         case .json:
@@ -88,16 +88,6 @@ struct HostLabelList: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(objects.isEmpty ? "[]" : String(decoding: data, as: UTF8.self))
         }
-    }
-
-    /// The bordered table the `system` CLI prints.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+\n"
-        let line = { (cells: [String]) in
-            "|" + cells.enumerated().map { " " + $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) + " " }.joined(separator: "|") + "|\n"
-        }
-        return border + line(header) + border + rows.map(line).joined() + border
     }
 }
 

@@ -9,7 +9,8 @@ struct Sysinvc: ParsableCommand {
         commandName: "sysinvc",
         abstract: "Compile a StarlingX-style inventory into puppet hiera, openrc and the platform's other configuration.",
         subcommands: [Compile.self, Check.self, Validate.self, Plugins.self, Explain.self, Schema.self, Keygen.self,
-                      HostLabelAssign.self, HostLabelList.self, HostLabelRemove.self, HostLock.self, HostUnlock.self, HostAdd.self, HostDelete.self]
+                      HostLabelAssign.self, HostLabelList.self, HostLabelRemove.self, HostLock.self, HostUnlock.self, HostAdd.self, HostDelete.self, HelmOverrideList.self, HelmOverrideShow.self, HelmOverrideUpdate.self, HelmOverrideDelete.self,
+                      ApplicationUpload.self, ApplicationList.self, ApplicationRemove.self]
     )
 }
 

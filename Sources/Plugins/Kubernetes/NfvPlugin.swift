@@ -21,7 +21,7 @@ public struct NfvPlugin: ConfigPlugin {
         identifier: "010_nfv",
         summary: "VIM keystone endpoints, NFVI credentials, OpenStack plugins enabled only with stx-openstack",
         reads: ["system.region", "system.mode", "system.https", "system.software_version", "networks.mgmt", "networks.oam", "applications"],
-        writes: ["secure_static.yaml", "system.yaml", "<host>.yaml", "nfv::*", "platform::nfv::params::*"]
+        writes: ["secure_static.yaml", "system.yaml", "secure_system.yaml", "<host>.yaml", "nfv::*", "platform::nfv::params::*"]
     )
 
     public func secureStaticConfig(_ context: PluginContext) -> HieraData {
@@ -89,10 +89,28 @@ public struct NfvPlugin: ConfigPlugin {
                 data.set("nfv::nfvi::\(service)_region_name", .string(region.value), from: region.location)
             }
             data.set("nfv::nfvi::compute_rest_api_host", YAMLValue(inventory.floating(.mgmt)), from: inventory.source("controller", .mgmt))
+            // The containerized services, reached through their in-cluster names.
+            data.set("nfv::nfvi::nova_endpoint_override", "http://nova-api.openstack.svc.cluster.local:8774")
+            data.set("nfv::nfvi::cinder_service_name", "cinderv2")
+            data.set("nfv::nfvi::cinder_service_type", "volumev2")
+            data.set("nfv::nfvi::glance_service_name", "glance")
+            data.set("nfv::nfvi::glance_service_type", "image")
+            data.set("nfv::nfvi::rabbit_host", "rabbitmq.openstack.svc.cluster.local")
+            data.set("nfv::nfvi::rabbit_port", 5672)
+            data.set("nfv::nfvi::rabbit_virtual_host", "nova")
+            data.set("nfv::nfvi::rabbit_userid", "rabbitmq-admin")
         }
         for flag in Self.disableFlags {
             data.set(flag, .bool(!applied))
         }
+        return data
+    }
+
+    /// The VIM reads nova's notifications as the rabbitmq admin of the OpenStack application.
+    public func secureSystemConfig(_ context: PluginContext) -> HieraData {
+        var data = HieraData()
+        guard context.inventory.isApplied("stx-openstack") else { return data }
+        data.set("nfv::nfvi::rabbit_password", .string(context.secrets.password("rabbitmq/admin")))
         return data
     }
 

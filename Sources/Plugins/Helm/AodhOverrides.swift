@@ -1,0 +1,22 @@
+import Compiler
+
+/// sysinv's 019_aodh: alarming services on the control plane, with their credentials and the
+/// region alarms evaluate in.
+struct AodhOverrides: ChartPlugin {
+    static let components = ["api", "evaluator", "listener", "notifier"]
+
+    let description = ChartDescription(
+        chart: "aodh", namespaces: ["openstack"],
+        summary: "alarming API, evaluator, listener and notifier replicas; service region; credentials",
+        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        writes: ["pod.replicas", "labels", "conf.aodh.service_credentials", "endpoints"])
+
+    func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
+            "labels": ControlPlane.labels(control: Self.components + ["job"]),
+            "conf": ["aodh": ["service_credentials": ["region_name": .string(context.inventory.system.region.value)]]],
+            "endpoints": .map(Endpoints.service("aodh", publicName: "alarming", context)),
+        ]
+    }
+}

@@ -1,0 +1,21 @@
+import Compiler
+
+/// sysinv's 028_fm-rest-api: the fault management REST API on the control plane; its keystone
+/// and database user is `fm`.
+struct FmRestApiOverrides: ChartPlugin {
+    static let components = ["api"]
+
+    let description = ChartDescription(
+        chart: "fm-rest-api", namespaces: ["openstack"],
+        summary: "fault management REST API replicas; credentials",
+        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        writes: ["pod.replicas", "labels", "endpoints"])
+
+    func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
+            "labels": ControlPlane.labels(control: Self.components + ["job"]),
+            "endpoints": .map(Endpoints.service("fm", publicName: "faultmanagement", messaging: false, cache: false, context)),
+        ]
+    }
+}

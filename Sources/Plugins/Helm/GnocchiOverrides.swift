@@ -1,0 +1,19 @@
+import Compiler
+
+/// sysinv's 016_gnocchi: the metric API, storing measures in Ceph through the chart's client.
+struct GnocchiOverrides: ChartPlugin {
+    let description = ChartDescription(
+        chart: "gnocchi", namespaces: ["openstack"],
+        summary: "metric API replicas, Ceph client secret, credentials",
+        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        writes: ["pod.replicas.api", "labels", "ceph_client", "endpoints"])
+
+    func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": ControlPlane.podReplicas(["api"], context)],
+            "labels": ControlPlane.labels(control: ["api", "job"]),
+            "ceph_client": CephFacts.client,
+            "endpoints": .map(Endpoints.service("gnocchi", publicName: "metric", messaging: false, context)),
+        ]
+    }
+}

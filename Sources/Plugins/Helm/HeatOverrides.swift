@@ -1,0 +1,19 @@
+import Compiler
+
+/// sysinv's 007_heat: orchestration API and engine, with heat's three keystone users.
+struct HeatOverrides: ChartPlugin {
+    let description = ChartDescription(
+        chart: "heat", namespaces: ["openstack"],
+        summary: "heat API, CFN, cloudwatch and engine replicas; heat, trustee and stack-user credentials",
+        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        writes: ["pod.replicas", "labels", "endpoints"])
+
+    func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": ControlPlane.podReplicas(["api", "cfn", "cloudwatch", "engine"], context)],
+            "labels": ControlPlane.labels(control: ["api", "cfn", "cloudwatch", "engine", "job"]),
+            "endpoints": .map(Endpoints.service("heat", identityUsers: ["heat", "heat_trustee", "heat_stack_user"],
+                                                publicName: "orchestration", context)),
+        ]
+    }
+}

@@ -1,0 +1,23 @@
+import Compiler
+
+/// The application catalog. sysinv never had a murano chart plugin (only horizon's
+/// `enable_murano` flag); sysinvc gives it what every OpenStack API service gets: API and engine
+/// replicas on the control plane, keystone, database, rabbitmq and memcache credentials, and the
+/// `application_catalog` public endpoint.
+struct MuranoOverrides: ChartPlugin {
+    static let components = ["api", "engine"]
+
+    let description = ChartDescription(
+        chart: "murano", namespaces: ["openstack"],
+        summary: "application catalog API and engine replicas; credentials",
+        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        writes: ["pod.replicas", "labels", "endpoints"])
+
+    func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
+            "labels": ControlPlane.labels(control: Self.components + ["job"]),
+            "endpoints": .map(Endpoints.service("murano", publicName: "application_catalog", context)),
+        ]
+    }
+}

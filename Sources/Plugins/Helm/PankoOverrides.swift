@@ -1,0 +1,20 @@
+import Compiler
+
+/// sysinv's 018_panko: panko's API and workers on the control plane, with its credentials.
+struct PankoOverrides: ChartPlugin {
+    static let components = ["api"]
+
+    let description = ChartDescription(
+        chart: "panko", namespaces: ["openstack"],
+        summary: "event API replicas; credentials",
+        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        writes: ["pod.replicas", "labels", "endpoints"])
+
+    func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
+            "labels": ControlPlane.labels(control: Self.components + ["job"]),
+            "endpoints": .map(Endpoints.service("panko", publicName: "event", messaging: false, context)),
+        ]
+    }
+}

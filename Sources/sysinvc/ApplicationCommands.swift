@@ -1,0 +1,80 @@
+import ArgumentParser
+import Compiler
+import Foundation
+import Plugins
+
+struct ApplicationUpload: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "application-upload",
+        abstract: "Check an application tarball and register it in the inventory tree.",
+        discussion: "The tarball holds metadata.yaml (app_name, app_version), charts/<chart>-<version>.tgz and one armada manifest under manifests/. A broken tarball is refused with every problem listed, and nothing is registered."
+    )
+
+    @Argument(help: "The application tarball (.tgz).") var tarball: String
+    @Option(name: .shortAndLong, help: "The inventory file; applications are kept beside it.") var inventory: String = "inventory.yaml"
+
+    func run() throws {
+        do {
+            let application = try ApplicationTarball.read(tarball)
+            try ApplicationStore.register(application, from: tarball, inventory: inventory)
+            print("\(application.name) \(application.version) uploaded: \(application.charts.count) charts, \(application.application.groups.count) chart groups")
+            if Pipeline(plugins: []).validate(path: inventory).inventory?.isApplied(application.name) != true {
+                print("apply it by listing {name: \(application.name), applied: true} under applications in \(inventory)")
+            }
+        } catch let refused as ApplicationTarball.Refused {
+            FileHandle.standardError.write(Data("\(refused)\n".utf8))
+            throw ExitCode(Status.invalidInput)
+        } catch let refused as ApplicationStore.Refused {
+            FileHandle.standardError.write(Data("\(refused)\n".utf8))
+            throw ExitCode(Status.invalidInput)
+        }
+    }
+}
+
+struct ApplicationList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "application-list", abstract: "List applications: built-in and uploaded, and whether the inventory applies them.")
+
+    @Option(name: .shortAndLong, help: "The inventory file.") var inventory: String = "inventory.yaml"
+    @Option(help: "table or json") var format: OutputFormat = .table
+
+    func run() throws {
+        let uploaded = ApplicationStore.registered(inventory: inventory)
+        let applied = Pipeline(plugins: []).validate(path: inventory).inventory
+        var rows = uploaded.map { ["application": $0.name, "version": $0.version, "source": "uploaded"] }
+        for builtIn in [StxOpenstackApplication.definition] where !uploaded.contains(where: { $0.name == builtIn.name }) {
+            rows.append(["application": builtIn.name, "version": builtIn.version, "source": "built-in"])
+        }
+        rows = rows.map { row in row.merging(["status": applied?.isApplied(row["application"]!) == true ? "applied" : "uploaded"]) { $1 } }
+            .sorted { $0["application"]! < $1["application"]! }
+        switch format {
+        case .json:
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        case .table:
+            print(Table(headers: ["application", "version", "source", "status"], rows: rows.map { row in
+                ["application", "version", "source", "status"].map { row[$0] ?? "" }
+            }).rendered, terminator: "")
+        }
+    }
+}
+
+struct ApplicationRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "application-remove", abstract: "Remove an uploaded application from the inventory tree.")
+
+    @Argument(help: "The application name.") var name: String
+    @Option(name: .shortAndLong, help: "The inventory file.") var inventory: String = "inventory.yaml"
+
+    func run() throws {
+        if Pipeline(plugins: []).validate(path: inventory).inventory?.isApplied(name) == true {
+            FileHandle.standardError.write(Data("\(name) is applied in \(inventory); set applied: false there first\n".utf8))
+            throw ExitCode(Status.invalidInput)
+        }
+        do {
+            try ApplicationStore.remove(name, inventory: inventory)
+        } catch let refused as ApplicationStore.Refused {
+            FileHandle.standardError.write(Data("\(refused)\n".utf8))
+            throw ExitCode(Status.invalidInput)
+        }
+        print("\(name) removed")
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+
+/// application-upload checks a tarball before registering it; a refused tarball leaves the
+/// inventory tree exactly as it was.
+final class ApplicationCommandTests: XCTestCase {
+    static let manifest = """
+        schema: armada/Chart/v1
+        metadata: {schema: metadata/Document/v1, name: kube-system-demo}
+        data:
+          chart_name: demo
+          release: kube-system-demo
+          namespace: kube-system
+          source: {type: tar, location: "http://controller:8080/helm_charts/starlingx/demo-0.1.0.tgz", subpath: demo}
+          dependencies: []
+          values:
+            images: {tags: {demo: "docker.io/starlingx/stx-demo:master"}}
+        ---
+        schema: armada/ChartGroup/v1
+        metadata: {schema: metadata/Document/v1, name: demo-group}
+        data: {description: Demo, sequenced: true, chart_group: [kube-system-demo]}
+        ---
+        schema: armada/Manifest/v1
+        metadata: {schema: metadata/Document/v1, name: demo-manifest}
+        data: {release_prefix: stx, chart_groups: [demo-group]}
+
+        """
+
+    /// Builds `demo-app.tgz` in `directory`; `charts` are the chart archives it holds.
+    func tarball(in directory: URL, manifest: String = manifest, charts: [String] = ["demo"]) throws -> String {
+        let content = directory.appendingPathComponent("content-\(UUID().uuidString)")
+        let chartsDirectory = content.appendingPathComponent("charts")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: chartsDirectory, withIntermediateDirectories: true)
+        try "app_name: demo-app\napp_version: 1.0-3\n".write(to: content.appendingPathComponent("metadata.yaml"), atomically: true, encoding: .utf8)
+        try manifest.write(to: content.appendingPathComponent("manifests/demo-manifest.yaml"), atomically: true, encoding: .utf8)
+        for chart in charts {
+            let chartSource = directory.appendingPathComponent("chart-\(chart)-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: chartSource.appendingPathComponent(chart), withIntermediateDirectories: true)
+            try "apiVersion: v1\nname: \(chart)\nversion: 0.1.0\n".write(to: chartSource.appendingPathComponent("\(chart)/Chart.yaml"), atomically: true, encoding: .utf8)
+            try tar(["-czf", chartsDirectory.appendingPathComponent("\(chart)-0.1.0.tgz").path, "-C", chartSource.path, chart])
+        }
+        let path = directory.appendingPathComponent("demo-app.tgz").path
+        try tar(["-czf", path, "-C", content.path, "metadata.yaml", "charts", "manifests"])
+        return path
+    }
+
+    func tar(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tar"] + arguments
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    /// A copy of the standard example to upload into.
+    func workspace() throws -> URL {
+        let directory = try CLIRunner.scratchDirectory()
+        for file in ["standard.yaml", "example.key"] {
+            try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("inventory-examples/\(file)"),
+                                             to: directory.appendingPathComponent(file == "standard.yaml" ? "inventory.yaml" : file))
+        }
+        return directory
+    }
+
+    func testUploadListApplyAndRemove() throws {
+        let directory = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let upload = try CLIRunner.run(["application-upload", try tarball(in: directory)], in: directory)
+        XCTAssertEqual(upload.status, 0, upload.stderr)
+        XCTAssertTrue(upload.stdout.contains("demo-app 1.0-3 uploaded: 1 charts, 1 chart groups"), upload.stdout)
+        let list = try CLIRunner.run(["application-list", "--format", "json"], in: directory)
+        XCTAssertTrue(list.stdout.contains("\"application\" : \"demo-app\""), list.stdout)
+        XCTAssertTrue(list.stdout.contains("\"source\" : \"uploaded\""), list.stdout)
+
+        let inventory = directory.appendingPathComponent("inventory.yaml")
+        try (try String(contentsOf: inventory, encoding: .utf8) + "\napplications:\n  - {name: demo-app, applied: true}\n")
+            .write(to: inventory, atomically: true, encoding: .utf8)
+        let compile = try CLIRunner.run(["compile", "inventory.yaml", "-o", "out"], in: directory)
+        XCTAssertEqual(compile.status, 0, compile.stderr)
+        let manifest = try String(contentsOf: directory.appendingPathComponent("out/armada/demo-app/demo-app-demo-manifest.yaml"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("registry.local:9001/docker.io/starlingx/stx-demo:master"), manifest)
+        XCTAssertTrue(manifest.contains("release_prefix: stx"), manifest)
+
+        let applied = try CLIRunner.run(["application-remove", "demo-app"], in: directory)
+        XCTAssertEqual(applied.status, 2)
+        XCTAssertTrue(applied.stderr.contains("set applied: false"), applied.stderr)
+    }
+
+    func testBrokenTarballsAreRefusedWithPreciseMessages() throws {
+        let directory = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases: [(manifest: String, charts: [String], message: String)] = [
+            (Self.manifest, [], "chart kube-system-demo uses chart demo, which is not in charts/"),
+            (Self.manifest.replacingOccurrences(of: "chart_group: [kube-system-demo]", with: "chart_group: [kube-system-demo, kube-system-ghost]"),
+             ["demo"], "chart group demo-group names chart kube-system-ghost, which is not defined"),
+            (Self.manifest.replacingOccurrences(of: "docker.io/starlingx/stx-demo:master", with: "Docker.io//stx demo"),
+             ["demo"], "malformed image reference \"Docker.io//stx demo\""),
+        ]
+        for (index, broken) in cases.enumerated() {
+            let scratch = directory.appendingPathComponent("case-\(index)")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let path = try tarball(in: scratch, manifest: broken.manifest, charts: broken.charts)
+            let before = try CLIRunner.snapshot(directory)
+            let result = try CLIRunner.run(["application-upload", path], in: directory)
+            XCTAssertEqual(result.status, 2, result.stdout)
+            XCTAssertTrue(result.stderr.contains(broken.message), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("applications").path))
+            XCTAssertEqual(try CLIRunner.snapshot(directory).keys.sorted(), before.keys.sorted())
+        }
+    }
+}
