@@ -86,21 +86,8 @@ struct HelmOverrideList: ParsableCommand {
             var table = [["application", "chart name", "overrides namespaces", "user overrides"]]
             table += rows.map { [$0.application, $0.chart, $0.namespaces.joined(separator: ", "), $0.user.joined(separator: ", ")] }
             if application != nil { table = table.map { Array($0.dropFirst()) } }
-            printTable(table)
+            print(Table(headers: table[0], rows: Array(table.dropFirst())).rendered, terminator: "")
         }
-    }
-
-    func printTable(_ rows: [[String]]) {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+"
-        func line(_ row: [String]) -> String {
-            "| " + zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
-        }
-        print(rule)
-        print(line(rows[0]))
-        print(rule)
-        rows.dropFirst().forEach { print(line($0)) }
-        print(rule)
     }
 }
 

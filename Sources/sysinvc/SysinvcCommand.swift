@@ -22,8 +22,12 @@ struct CompileFlags: ParsableArguments {
     @Option(name: .customLong("secret-key"), help: "Key file secrets are derived from; overrides secrets.key_file of the inventory.")
     var secretKey: String?
 
+    @Option(help: "A directory of charts (<dir>/<chart>/values.yaml): warn about override paths a chart does not know.")
+    var charts: String?
+
     var pipeline: Pipeline {
-        Pipeline(plugins: PluginRegistry.all, options: CompileOptions(hostFileNaming: hostFiles), secretKeyFile: secretKey)
+        Pipeline(plugins: PluginRegistry.all, options: CompileOptions(hostFileNaming: hostFiles, chartsDirectory: charts),
+                 secretKeyFile: secretKey)
     }
 }
 

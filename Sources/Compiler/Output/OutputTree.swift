@@ -3,6 +3,8 @@ public struct OutputTree: Sendable {
     public private(set) var files: [String: OutputFile] = [:]
     /// Hiera documents with provenance, for `explain`.
     public private(set) var hiera: [HieraFile: HieraDocument] = [:]
+    /// What plugins noticed about their own output; never errors.
+    public internal(set) var warnings: [Diagnostic] = []
 
     public init() {}
 
@@ -46,8 +48,11 @@ public struct CompileOptions: Sendable {
     }
 
     public var hostFileNaming: HostFileNaming
+    /// A directory of charts (`<dir>/<chart>/values.yaml`) to check overrides against.
+    public var chartsDirectory: String?
 
-    public init(hostFileNaming: HostFileNaming = .hostname) {
+    public init(hostFileNaming: HostFileNaming = .hostname, chartsDirectory: String? = nil) {
         self.hostFileNaming = hostFileNaming
+        self.chartsDirectory = chartsDirectory
     }
 }

@@ -47,6 +47,7 @@ public struct Generator: Sendable {
         let context = PluginContext(inventory: inventory, secrets: secrets, options: options, earlier: tree.hiera[.system] ?? HieraDocument())
         for plugin in plugins {
             for file in plugin.files(context) { tree.add(file) }
+            tree.warnings += plugin.review(context)
         }
         return tree
     }

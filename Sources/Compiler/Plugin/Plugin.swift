@@ -48,6 +48,9 @@ public protocol ConfigPlugin: Sendable {
     /// Rules only this plugin knows (a Kubernetes version kubeadm cannot configure), run with
     /// validation so that every problem is reported before anything is generated.
     func check(_ inventory: ValidatedInventory) -> [Diagnostic]
+    /// Warnings about what was generated (an override path the chart does not know), run after
+    /// generation with the same context `files` gets.
+    func review(_ context: PluginContext) -> [Diagnostic]
 }
 
 extension ConfigPlugin {
@@ -58,4 +61,5 @@ extension ConfigPlugin {
     public func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData { HieraData() }
     public func files(_ context: PluginContext) -> [OutputFile] { [] }
     public func check(_ inventory: ValidatedInventory) -> [Diagnostic] { [] }
+    public func review(_ context: PluginContext) -> [Diagnostic] { [] }
 }

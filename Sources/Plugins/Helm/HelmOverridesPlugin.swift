@@ -24,21 +24,31 @@ public struct HelmOverridesPlugin: ConfigPlugin {
     }
 
     public func files(_ context: PluginContext) -> [OutputFile] {
+        allOverrides(context).map { overrides in
+            OutputFile(path: "helm/\(overrides.application)/\(overrides.namespace)/\(overrides.chart).yaml",
+                       content: .yaml(.map(overrides.combined)), secure: true)
+        }
+    }
+
+    /// With `--charts DIR`, every override path a chart's own values.yaml does not know.
+    public func review(_ context: PluginContext) -> [Diagnostic] {
+        guard let charts = context.options.chartsDirectory else { return [] }
+        return allOverrides(context).flatMap { ChartValuesCheck.diagnostics($0, chartsDirectory: charts) }
+    }
+
+    /// The overrides of every chart and namespace of every applied application, in chart order.
+    func allOverrides(_ context: PluginContext) -> [ChartOverrides] {
         let store = Self.store(context.inventory)
-        var files: [OutputFile] = []
-        for application in Self.appliedApplications(context.inventory) {
-            for chart in application.charts {
-                for namespace in chart.description.namespaces {
+        return Self.appliedApplications(context.inventory).flatMap { application in
+            application.charts.flatMap { chart in
+                chart.description.namespaces.compactMap { namespace in
                     // A broken store file is reported by `check`, which stops the compile first.
-                    guard let overrides = try? HelmApplications.catalog.overrides(
+                    try? HelmApplications.catalog.overrides(
                         application: application.name, chart: chart.description.chart, namespace: namespace,
-                        inventory: context.inventory, secrets: context.secrets, store: store) else { continue }
-                    files.append(OutputFile(path: "helm/\(application.name)/\(namespace)/\(chart.description.chart).yaml",
-                                            content: .yaml(.map(overrides.combined)), secure: true))
+                        inventory: context.inventory, secrets: context.secrets, store: store)
                 }
             }
         }
-        return files
     }
 
     public func check(_ inventory: ValidatedInventory) -> [Diagnostic] {
