@@ -11,7 +11,7 @@ struct KeystoneOverrides: ChartPlugin {
         chart: "keystone", namespaces: ["openstack"],
         summary: "keystone API replicas, token and identity drivers, password rules, credentials and public endpoint",
         reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
-        writes: ["pod.replicas.api", "pod.lifecycle", "labels", "conf.keystone", "endpoints.identity", "endpoints.oslo_db", "endpoints.oslo_messaging", "endpoints.oslo_cache"])
+        writes: ["pod.replicas.api", "pod.lifecycle", "labels", "conf.keystone", "conf.policy", "endpoints.identity", "endpoints.oslo_db", "endpoints.oslo_messaging", "endpoints.oslo_cache"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
         var identity = Endpoints.publicEndpoint("keystone", context)
@@ -22,7 +22,7 @@ struct KeystoneOverrides: ChartPlugin {
                 "lifecycle": ["termination_grace_period": ["api": ["timeout": 60]]],
             ],
             "labels": ControlPlane.labels(control: ["api", "job"]),
-            "conf": ["keystone": [
+            "conf": ["policy": KeystonePolicy.rules(adminUser: Endpoints.adminUser), "keystone": [
                 "DEFAULT": ["max_token_size": 255, "debug": false, "use_syslog": true,
                             "syslog_log_facility": "local2", "log_file": "/dev/null"],
                 "database": ["idle_timeout": 60, "max_pool_size": 1, "max_overflow": 50],
