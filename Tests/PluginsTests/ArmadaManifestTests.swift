@@ -113,4 +113,36 @@ final class ArmadaManifestTests: XCTestCase {
             XCTAssertEqual(paths.filter { $0.hasPrefix("armada/") }, [], name)
         }
     }
+
+    /// The openstack example, changed by `edit`, compiled in memory.
+    func manifest(editing edit: (String) -> String) throws -> [YAMLValue] {
+        let text = edit(try String(contentsOfFile: Examples.inventoryPath("openstack"), encoding: .utf8))
+        let (inventory, loadDiagnostics) = InventoryLoader.load(text: text, file: "openstack.yaml")
+        XCTAssertEqual(loadDiagnostics.filter { $0.severity == .error }, [])
+        let validated = try XCTUnwrap(Validator.validate(try XCTUnwrap(inventory)).validated)
+        let tree = try Generator(plugins: PluginRegistry.all).generate(validated, secrets: SecretStore(key: Data(repeating: 3, count: 32)))
+        guard case let .yamlDocuments(documents)? = tree.files[Self.manifestPath]?.content else { throw XCTSkip("no manifest") }
+        return documents
+    }
+
+    func group(_ name: String, in documents: [YAMLValue]) -> YAMLValue? {
+        documents.first { $0["schema"] == "armada/ChartGroup/v1" && $0["metadata"]?["name"] == .string(name) }?["data"]?["chart_group"]
+    }
+
+    func testIronicLabelPlatformVswitchAndSystemControllerReshapeTheGroups() throws {
+        let ironic = try manifest { $0.replacingOccurrences(of: "      openvswitch: enabled\n\n", with: "      openvswitch: enabled\n      openstack-ironic: enabled\n\n") }
+        XCTAssertEqual(group("openstack-compute-kit", in: ironic), [
+            "openstack-libvirt", "openstack-openvswitch", "openstack-nova", "openstack-nova-api-proxy", "openstack-neutron",
+            "openstack-placement", "openstack-ironic",
+        ])
+        let platformVswitch = try manifest { $0.replacingOccurrences(of: "  vswitch: none ", with: "  vswitch: ovs-dpdk ") }
+        XCTAssertEqual(group("openstack-compute-kit", in: platformVswitch), [
+            "openstack-libvirt", "openstack-nova", "openstack-nova-api-proxy", "openstack-neutron", "openstack-placement",
+        ])
+        let systemController = try manifest { $0.replacingOccurrences(of: "  vswitch: none ", with: "  distributed_cloud_role: systemcontroller\n  vswitch: none ") }
+        let manifestDocument = systemController.first { $0["schema"] == "armada/Manifest/v1" }
+        guard case let .list(groups)? = manifestDocument?["data"]?["chart_groups"] else { return XCTFail("no chart groups") }
+        XCTAssertEqual(groups.last, "openstack-keystone-api-proxy")
+        XCTAssertEqual(group("openstack-mariadb", in: systemController), ["openstack-mariadb"], "no arbitrator on a system controller")
+    }
 }
