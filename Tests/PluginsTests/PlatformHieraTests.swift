@@ -46,7 +46,8 @@ final class PlatformHieraTests: XCTestCase {
         let worker1 = HieraFile.host("worker-1")
         XCTAssertEqual(Examples.hiera(result, worker1, "platform::network::mgmt::params::interface_name"), "bond0")
         XCTAssertEqual(Examples.hiera(result, worker1, "platform::network::mgmt::params::interface_devices"), ["enp0s8", "enp0s9"])
-        XCTAssertEqual(Examples.hiera(result, worker1, "platform::network::cluster_host::params::interface_name"), "vlan206")
+        // A VLAN is named by the OS after its lower interface and id.
+        XCTAssertEqual(Examples.hiera(result, worker1, "platform::network::cluster_host::params::interface_name"), "bond0.206")
         XCTAssertEqual(Examples.hiera(result, worker1, "platform::network::cluster_host::params::interface_devices"), ["enp0s8", "enp0s9"])
         // Workers follow the controllers' names in allocation order: worker-0 .7, worker-1 .8.
         XCTAssertEqual(Examples.hiera(result, worker1, "platform::network::mgmt::params::interface_address"), "192.168.204.8")

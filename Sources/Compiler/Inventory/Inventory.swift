@@ -115,6 +115,22 @@ public struct InventoryHost: Sendable {
     public var hasWorkerSubfunction: Bool { subfunctions.contains("worker") }
     public var isLowLatency: Bool { subfunctions.contains("lowlatency") }
     public var isLocked: Bool { administrative.value == "locked" }
+
+    /// The name the OS gives an interface, which puppet configures: an ethernet interface is its
+    /// port, a bond its own name, a VLAN `<lower's OS name>.<vlan id>`.
+    public func osName(of interface: Interface) -> String {
+        switch interface.type {
+        case .ethernet:
+            return interface.port
+        case .bond:
+            return interface.name.value
+        case .vlan:
+            guard let lower = interface.lower, let base = interfaces.first(where: { $0.name.value == lower.value }) else {
+                return interface.name.value
+            }
+            return "\(osName(of: base)).\(interface.vlanID ?? 0)"
+        }
+    }
 }
 
 public struct BoardManagement: Sendable {
@@ -152,8 +168,6 @@ public struct Interface: Sendable {
     public var networks: [Located<NetworkType>]
     public var location: SourceLocation
 
-    /// The OS name puppet configures: a VLAN is `<lower>.<vid>` unless named otherwise.
-    public var osName: String { name.value }
 }
 
 public struct CPULayout: Sendable {

@@ -27,22 +27,22 @@ public struct InterfacePlugin: ConfigPlugin {
             sources.append(interface.location)
             let networks = interface.networks.map(\.value)
             if networks.isEmpty {
-                networkConfig[interface.osName] = config(interface, host: host, network: nil, inventory)
+                networkConfig[host.osName(of: interface)] = config(interface, host: host, network: nil, inventory)
                 continue
             }
             for (index, network) in networks.enumerated() {
                 // A second network on the same interface is an alias, `<ifname>:<network id>`.
-                let name = index == 0 ? interface.osName : "\(interface.osName):\(networkID(network))"
+                let name = index == 0 ? host.osName(of: interface) : "\(host.osName(of: interface)):\(networkID(network))"
                 networkConfig[name] = config(interface, host: host, network: network, inventory, alias: index > 0)
             }
         }
         for bond in host.interfaces where bond.type == .bond {
             for member in bond.members {
                 guard let slave = host.interfaces.first(where: { $0.name.value == member.value }), slave.networks.isEmpty else { continue }
-                networkConfig[slave.osName] = [
+                networkConfig[host.osName(of: slave)] = [
                     "ensure": "present", "family": "inet", "method": "manual", "hotplug": "false", "onboot": "true",
                     "mtu": .string(String(bond.mtu.value)),
-                    "options": ["MASTER": .string(bond.osName), "SLAVE": "yes", "PROMISC": "no", "LINKDELAY": "20"],
+                    "options": ["MASTER": .string(host.osName(of: bond)), "SLAVE": "yes", "PROMISC": "no", "LINKDELAY": "20"],
                 ]
             }
         }
@@ -58,7 +58,7 @@ public struct InterfacePlugin: ConfigPlugin {
     /// Ethernet first, then bonds, then VLANs, each by name: the order ifup needs.
     func ordered(_ interfaces: [Interface]) -> [Interface] {
         let rank: [InterfaceType: Int] = [.ethernet: 0, .bond: 1, .vlan: 2]
-        return interfaces.sorted { (rank[$0.type]!, $0.osName) < (rank[$1.type]!, $1.osName) }
+        return interfaces.sorted { (rank[$0.type]!, $0.name.value) < (rank[$1.type]!, $1.name.value) }
     }
 
     func networkID(_ network: NetworkType) -> Int {
@@ -109,7 +109,7 @@ public struct InterfacePlugin: ConfigPlugin {
             options["pre_up"] = "/sbin/modprobe -q 8021q"
         }
         if network == .mgmt && !alias {
-            options["post_up"] = .string("/usr/local/bin/tc_setup.sh \(interface.osName) mgmt 10000 > /dev/null")
+            options["post_up"] = .string("/usr/local/bin/tc_setup.sh \(host.osName(of: interface)) mgmt 10000 > /dev/null")
         }
         return options
     }
@@ -118,8 +118,8 @@ public struct InterfacePlugin: ConfigPlugin {
         switch bond.bondMode {
         case "active-backup":
             let members = bond.members.compactMap { member in host.interfaces.first { $0.name.value == member.value } }
-            let primary = members.min { ($0.mac?.value ?? $0.osName) < ($1.mac?.value ?? $1.osName) }
-            return "mode=active-backup miimon=100" + (primary.map { " primary=\($0.osName)" } ?? "")
+            let primary = members.min { ($0.mac?.value ?? $0.port) < ($1.mac?.value ?? $1.port) }
+            return "mode=active-backup miimon=100" + (primary.map { " primary=\(host.osName(of: $0))" } ?? "")
         case "balance-xor":
             return "mode=balance-xor xmit_hash_policy=\(bond.transmitHashPolicy) miimon=100"
         default:
@@ -136,7 +136,7 @@ public struct InterfacePlugin: ConfigPlugin {
         if !inventory.isSimplex { networks.append(.oam) }
         for network in networks {
             guard let pool = inventory.network(network), let floating = inventory.floating(network) else { continue }
-            let ifname = inventory.interface(of: host, carrying: network)?.osName ?? (network == .mgmt && inventory.isSimplex ? "lo" : nil)
+            let ifname = inventory.interface(of: host, carrying: network).map(host.osName(of:)) ?? (network == .mgmt && inventory.isSimplex ? "lo" : nil)
             guard let ifname else { continue }
             result[network.rawValue] = ["ifname": .string(ifname), "address": .string("\(floating)/\(pool.subnet.value.prefixLength)")]
         }

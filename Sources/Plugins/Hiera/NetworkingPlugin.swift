@@ -61,7 +61,7 @@ public struct NetworkingPlugin: ConfigPlugin {
                 continue
             }
             let from = [interface.location]
-            data.set(prefix + "interface_name", .string(interface.osName), from: from)
+            data.set(prefix + "interface_name", .string(host.osName(of: interface)), from: from)
             data.set(prefix + "interface_devices", YAMLValue(strings: inventory.devices(of: interface, on: host)), from: from)
             data.set(prefix + "mtu", .int(interface.mtu.value), from: [interface.mtu.location])
             let address = inventory.unitAddress(of: host, on: type)
