@@ -41,7 +41,7 @@ struct ApplicationList: ParsableCommand {
         let uploaded = ApplicationStore.registered(inventory: inventory)
         let applied = Pipeline(plugins: []).validate(path: inventory).inventory
         var rows = uploaded.map { ["application": $0.name, "version": $0.version, "source": "uploaded"] }
-        for builtIn in [StxOpenstackApplication.definition] where !uploaded.contains(where: { $0.name == builtIn.name }) {
+        for builtIn in [StxOpenstackApplication.definition, PlatformIntegApplication.definition] where !uploaded.contains(where: { $0.name == builtIn.name }) {
             rows.append(["application": builtIn.name, "version": builtIn.version, "source": "built-in"])
         }
         rows = rows.map { row in row.merging(["status": applied?.isApplied(row["application"]!) == true ? "applied" : "uploaded"]) { $1 } }

@@ -15,10 +15,18 @@ final class ArmadaManifestTests: XCTestCase {
     }
 
     func testEveryDocumentIsValidAgainstArmadaSchemas() throws {
-        let result = try Examples.compile("openstack")
-        let manifest = try XCTUnwrap(result.rendered?.files[Self.manifestPath]?.text)
-        let overrides = try XCTUnwrap(result.rendered?.files.filter { $0.key.hasPrefix("armada/stx-openstack/overrides/") })
-        XCTAssertEqual(overrides.count, try documents(result).filter { $0["schema"] == "armada/Chart/v1" }.count)
+        try checkSchemas(example: "openstack", manifestPath: Self.manifestPath,
+                         counts: ["armada/Chart/v1": 27, "armada/ChartGroup/v1": 15, "armada/Manifest/v1": 1])
+        try checkSchemas(example: "storage", manifestPath: "armada/platform-integ-apps/platform-integ-apps-platform-integration-manifest.yaml",
+                         counts: ["armada/Chart/v1": 3, "armada/ChartGroup/v1": 1, "armada/Manifest/v1": 1])
+    }
+
+    func checkSchemas(example: String, manifestPath: String, counts: [String: Int]) throws {
+        let result = try Examples.compile(example)
+        let manifest = try XCTUnwrap(result.rendered?.files[manifestPath]?.text)
+        let directory = (manifestPath as NSString).deletingLastPathComponent
+        let overrides = try XCTUnwrap(result.rendered?.files.filter { $0.key.hasPrefix("\(directory)/overrides/") })
+        XCTAssertEqual(overrides.count, try documents(result, manifestPath).filter { $0["schema"] == "armada/Chart/v1" }.count)
         let schemas = Examples.repository.appendingPathComponent("Tests/PluginsTests/ArmadaSchemas").path
         let request: [String: Any] = ["manifest": manifest, "schemas": schemas]
         let output = try ConsumerTests.python("""
@@ -39,7 +47,7 @@ final class ArmadaManifestTests: XCTestCase {
             """, input: try JSONSerialization.data(withJSONObject: request))
         let answer = try XCTUnwrap(try JSONSerialization.jsonObject(with: output) as? [String: Any])
         XCTAssertEqual(answer["problems"] as? [String], [])
-        XCTAssertEqual(answer["counted"] as? [String: Int], ["armada/Chart/v1": 27, "armada/ChartGroup/v1": 15, "armada/Manifest/v1": 1])
+        XCTAssertEqual(answer["counted"] as? [String: Int], counts)
     }
 
     func testEveryReferencedNameExists() throws {
@@ -130,7 +138,9 @@ final class ArmadaManifestTests: XCTestCase {
     }
 
     func testIronicLabelPlatformVswitchAndSystemControllerReshapeTheGroups() throws {
-        let ironic = try manifest { $0.replacingOccurrences(of: "      openvswitch: enabled\n\n", with: "      openvswitch: enabled\n      openstack-ironic: enabled\n\n") }
+        let ironic = try manifest {
+            $0.replacingOccurrences(of: "      openstack-compute-node: enabled\n", with: "      openstack-compute-node: enabled\n      openstack-ironic: enabled\n")
+        }
         XCTAssertEqual(group("openstack-compute-kit", in: ironic), [
             "openstack-libvirt", "openstack-openvswitch", "openstack-nova", "openstack-nova-api-proxy", "openstack-neutron",
             "openstack-placement", "openstack-ironic",

@@ -7,7 +7,7 @@ public struct ArmadaManifestPlugin: ConfigPlugin {
     /// The built-in applications; uploaded ones (see `ApplicationStore`) replace them by name.
     let applications: [ArmadaApplication]
 
-    public init(applications: [ArmadaApplication] = [StxOpenstackApplication.definition]) {
+    public init(applications: [ArmadaApplication] = [StxOpenstackApplication.definition, PlatformIntegApplication.definition]) {
         self.applications = applications
     }
 
