@@ -75,3 +75,25 @@ final class SHA512CryptTests: XCTestCase {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+final class SSHKeyPairTests: XCTestCase {
+    /// ssh-keygen reads the private key and derives the same public key from it.
+    func testOpenSSHReadsTheKeyPair() throws {
+        let pair = SecretStore(key: Data(repeating: 5, count: 32)).sshKeyPair("nova/ssh", comment: "nova@openstack")
+        XCTAssertEqual(pair.publicKey, SecretStore(key: Data(repeating: 5, count: 32)).sshKeyPair("nova/ssh", comment: "nova@openstack").publicKey)
+        XCTAssertTrue(pair.publicKey.hasPrefix("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-key-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: Data(pair.privateKey.utf8), attributes: [.posixPermissions: 0o600]))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["ssh-keygen", "-y", "-f", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let derived = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(derived.trimmingCharacters(in: .whitespacesAndNewlines), pair.publicKey)
+    }
+}
