@@ -87,7 +87,8 @@ final class HelmChartTests: XCTestCase {
         let workerAddress = try XCTUnwrap(inventory.address("worker-0", .clusterHost)).description
         XCTAssertEqual(values.at("conf.overrides.nova_compute.hosts.0.name"), "worker-0")
         XCTAssertEqual(values.at("conf.overrides.nova_compute.hosts.0.conf.nova.DEFAULT"),
-                       ["my_ip": .string(workerAddress), "vcpu_pin_set": "\"2-7\"", "reserved_host_memory_mb": 7000])
+                       ["my_ip": .string(workerAddress), "vcpu_pin_set": "\"2-7\"", "reserved_host_memory_mb": 7000,
+                        "reserved_huge_pages": ["type": "multistring", "values": ["node:0,size:4,count:1792000"]]])
         // remote-storage without Ceph stays on local disks.
         XCTAssertEqual(values.at("conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_type"), "default")
         XCTAssertEqual(values.at("pod.replicas.conductor"), 2)
@@ -114,8 +115,8 @@ final class HelmChartTests: XCTestCase {
         let host = try XCTUnwrap(values.at("conf.overrides.neutron_ovs-agent.hosts.0"))
         XCTAssertEqual(host.at("name"), "worker-0")
         XCTAssertEqual(host.at("conf.plugins.openvswitch_agent.ovs.datapath_type"), "system")
-        // vswitch none: the chart adds a bridge for the data port.
-        XCTAssertEqual(host.at("conf.auto_bridge_add"), ["br-phy0": "enp0s9"])
+        // The data port attaches no flat or vlan data network, so it needs no bridge (DataNetworkOutputTests has bridges).
+        XCTAssertNil(host.at("conf.auto_bridge_add"))
         XCTAssertEqual(values.at("endpoints.identity.auth.nova.password"), .string(secrets.password("nova/keystone")))
     }
 

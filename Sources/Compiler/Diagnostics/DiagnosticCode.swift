@@ -43,6 +43,14 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case cpuAssignment = "HOST010"
     case labelSynonym = "HOST011"
 
+    // Data networks, data and PCI interfaces
+    case duplicateDataNetwork = "DNET001"
+    case unknownDataNetwork = "DNET002"
+    case dataNetworkNotAllowed = "DNET003"
+    case sriovSettings = "DNET004"
+    case dataNetworkMTU = "DNET005"
+    case pciAddress = "DNET006"
+
     // Storage
     case storageWithoutCeph = "STOR001"
     case storageReference = "STOR002"

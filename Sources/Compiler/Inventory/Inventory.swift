@@ -3,6 +3,8 @@
 public struct Inventory: Sendable {
     public var system: SystemSettings
     public var networks: [NetworkType: NetworkPool]
+    /// Provider networks of OpenStack guests, which hosts attach through data and PCI interfaces.
+    public var dataNetworks: [DataNetwork]
     public var hosts: [InventoryHost]
     public var storage: StorageSettings?
     public var serviceParameters: [ServiceParameter]
@@ -83,6 +85,24 @@ public struct DRBDSettings: Sendable {
     public var rttMs: Located<Double>
 }
 
+public enum DataNetworkType: String, Sendable {
+    case flat, vlan, vxlan
+}
+
+public struct DataNetwork: Sendable {
+    public var name: Located<String>
+    public var type: Located<DataNetworkType>
+    public var mtu: Located<Int>
+    public var description: String?
+    public var location: SourceLocation
+}
+
+extension Inventory {
+    public func dataNetwork(named name: String) -> DataNetwork? {
+        dataNetworks.first { $0.name.value == name }
+    }
+}
+
 public struct NetworkPool: Sendable {
     public var type: NetworkType
     public var subnet: Located<IPSubnet>
@@ -115,6 +135,13 @@ public struct InventoryHost: Sendable {
     public var hasWorkerSubfunction: Bool { subfunctions.contains("worker") }
     public var isLowLatency: Bool { subfunctions.contains("lowlatency") }
     public var isLocked: Bool { administrative.value == "locked" }
+
+    /// sysinv's `_interface_sort_key`: ethernet, then bonds, then VLANs, each by name — the order
+    /// ifup needs, and the one bridge numbers follow, so it never depends on the inventory file.
+    public var interfacesByType: [Interface] {
+        let rank: [InterfaceType: Int] = [.ethernet: 0, .bond: 1, .vlan: 2]
+        return interfaces.sorted { (rank[$0.type]!, $0.name.value) < (rank[$1.type]!, $1.name.value) }
+    }
 
     /// The name the OS gives an interface, which puppet configures: an ethernet interface is its
     /// port, a bond its own name, a VLAN `<lower's OS name>.<vlan id>`.
@@ -166,8 +193,23 @@ public struct Interface: Sendable {
     public var mtu: Located<Int>
     public var interfaceClass: String
     public var networks: [Located<NetworkType>]
+    /// Names of the data networks the interface attaches (classes data, pci-sriov, pci-passthrough).
+    public var dataNetworks: [Located<String>]
+    /// The port's PCI address (`0000:00:0a.0`): what SR-IOV and passthrough configuration name.
+    public var pciAddress: Located<String>?
+    /// Virtual functions the pci-sriov port is split into.
+    public var sriovVFs: Located<Int>?
+    public var sriovVFDriver: Located<SRIOVDriver>?
     public var location: SourceLocation
 
+    /// The classes that attach data networks; the others carry platform networks or nothing.
+    public static let dataClasses = ["data", "pci-sriov", "pci-passthrough"]
+}
+
+/// How SR-IOV VFs are bound: to the NIC's kernel VF driver (netdevice) or to vfio-pci for
+/// user-space drivers such as DPDK.
+public enum SRIOVDriver: String, Sendable {
+    case netdevice, vfio
 }
 
 public struct CPULayout: Sendable {

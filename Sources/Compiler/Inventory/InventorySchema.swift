@@ -60,6 +60,17 @@ public enum InventorySchema {
         SchemaField("mtu", .integer(minimum: 576, maximum: 9216), "default 1500"),
         SchemaField("class", .oneOf(["platform", "data", "pci-sriov", "pci-passthrough", "none"]), "default platform when it carries networks, else none"),
         SchemaField("networks", .list(.oneOf(networkTypes)), "platform networks this interface carries"),
+        SchemaField("data_networks", .list(.text), "names from data_networks this interface attaches; classes data, pci-sriov and pci-passthrough only"),
+        SchemaField("pci_address", .text, "PCI address of the port, e.g. 0000:00:0a.0; required for pci-sriov and pci-passthrough"),
+        SchemaField("sriov_vfs", .integer(minimum: 1, maximum: nil), "pci-sriov: number of virtual functions to create; required"),
+        SchemaField("sriov_vf_driver", .oneOf(["netdevice", "vfio"]), "pci-sriov: bind VFs to the kernel's VF driver (netdevice, default) or vfio-pci (vfio)"),
+    ])
+
+    static let dataNetwork = SchemaType.object([
+        SchemaField("name", .text, required: true, "provider network name guests attach to, e.g. physnet0"),
+        SchemaField("type", .oneOf(["flat", "vlan", "vxlan"]), required: true, "flat (untagged), vlan (802.1Q tenant segments) or vxlan (tunnelled)"),
+        SchemaField("mtu", .integer(minimum: 576, maximum: 9216), "largest frame guests may send; default 1500; every interface attaching it needs at least this MTU"),
+        SchemaField("description", .text, "free text"),
     ])
 
     static let host = SchemaType.object([
@@ -137,6 +148,7 @@ public enum InventorySchema {
         SchemaField("include", .list(.format(.path)), "other inventory files merged into this one (paths relative to this file)"),
         SchemaField("system", system, required: true, "the system"),
         SchemaField("networks", .object(NetworkType.allCases.map { SchemaField($0.rawValue, network, $0.summary) }), "address pools by network type"),
+        SchemaField("data_networks", .list(dataNetwork), "provider networks of OpenStack guests, attached through data and PCI interfaces"),
         SchemaField("hosts", .list(host), "hosts of the system"),
         SchemaField("storage", storage, "storage backends"),
         SchemaField("service_parameters", .list(.object([

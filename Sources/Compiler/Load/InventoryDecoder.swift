@@ -14,6 +14,7 @@ struct InventoryDecoder {
         return Inventory(
             system: system,
             networks: decodeNetworks(MappingReader(top["networks"])),
+            dataNetworks: top.list("data_networks").map(decodeDataNetwork),
             hosts: top.list("hosts").map { decodeHost(MappingReader($0), system: system) },
             storage: top["storage"].map(decodeStorage),
             serviceParameters: top.list("service_parameters").map(decodeServiceParameter),
@@ -157,7 +158,22 @@ struct InventoryDecoder {
             mtu: interface.int("mtu") ?? Located(1500, at: interface.location),
             interfaceClass: interface.string("class")?.value ?? (networks.isEmpty ? "none" : "platform"),
             networks: networks,
+            dataNetworks: interface.strings("data_networks"),
+            pciAddress: interface.string("pci_address"),
+            sriovVFs: interface.int("sriov_vfs"),
+            sriovVFDriver: interface.string("sriov_vf_driver").flatMap { text in SRIOVDriver(rawValue: text.value).map { Located($0, at: text.location) } },
             location: interface.location
+        )
+    }
+
+    private func decodeDataNetwork(_ node: SourceNode) -> DataNetwork {
+        let network = MappingReader(node)
+        return DataNetwork(
+            name: network.string("name", default: ""),
+            type: located(network.string("type"), DataNetworkType.init, default: .vlan, at: network.location),
+            mtu: network.int("mtu") ?? Located(1500, at: network.location),
+            description: network.string("description")?.value,
+            location: network.location
         )
     }
 

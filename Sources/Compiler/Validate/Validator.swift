@@ -4,6 +4,7 @@ public enum Validator {
         var collector = DiagnosticCollector()
         collector.append(contentsOf: NetworkRules.check(inventory))
         collector.append(contentsOf: HostRules.check(inventory))
+        collector.append(contentsOf: DataNetworkRules.check(inventory))
         collector.append(contentsOf: StorageRules.check(inventory))
         var allocator = AddressAllocator(inventory: inventory)
         allocator.allocate()

@@ -15,8 +15,9 @@ struct NeutronOverrides: ChartPlugin {
 
     let description = ChartDescription(
         chart: "neutron", namespaces: ["openstack"],
-        summary: "neutron server replicas, per-compute-node OVS/SR-IOV agent settings, network service parameters, credentials",
-        reads: ["hosts[].labels openstack-control-plane, openstack-compute-node", "hosts[].interfaces (data)", "system.vswitch",
+        summary: "neutron server replicas, data network MTUs and flat networks, per-compute-node OVS/SR-IOV agent settings, network service parameters, credentials",
+        reads: ["hosts[].labels openstack-control-plane, openstack-compute-node", "data_networks",
+                "hosts[].interfaces (data, pci-sriov: data_networks)", "system.vswitch",
                 "service_parameters network/*", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
         writes: ["pod.replicas.server", "labels", "conf.overrides", "conf.paste", "conf.neutron", "conf.plugins", "conf.dhcp_agent", "endpoints"])
 
@@ -27,6 +28,14 @@ struct NeutronOverrides: ChartPlugin {
             "overrides": .map(Dictionary(uniqueKeysWithValues: Self.agents.map { ($0, ["hosts": hosts]) })),
             "paste": ["app:neutronversions": ["paste.app_factory": "neutron.pecan_wsgi.app:versions_factory"]],
         ]
+        // An inventory without data networks leaves the chart's own physical network settings alone.
+        let dataNetworks = inventory.inventory.dataNetworks
+        if !dataNetworks.isEmpty {
+            conf["plugins"] = ["ml2_conf": [
+                "ml2": ["physical_network_mtus": .string(dataNetworks.map { "\($0.name.value):\($0.mtu.value)" }.joined(separator: ","))],
+                "ml2_type_flat": ["flat_networks": .string(dataNetworks.filter { $0.type.value == .flat }.map(\.name.value).joined(separator: ","))],
+            ]]
+        }
         conf = HelmMerge.merge([conf, serviceParameters(inventory)])
         var endpoints = Endpoints.service("neutron", publicName: "network", context)
         endpoints["identity"] = ["auth": Endpoints.identityAuth("neutron", users: ["neutron"], others: ["nova"], context)]
@@ -49,23 +58,32 @@ struct NeutronOverrides: ChartPlugin {
         return tree
     }
 
-    /// The agent configuration of one compute node.
+    /// The agent configuration of one compute node. Mappings end in a comma, as sysinv wrote them.
     func agentHost(_ host: InventoryHost, _ inventory: ValidatedInventory) -> YAMLValue {
         let vswitch = inventory.system.vswitchType.value
-        let dataPorts = host.interfaces.filter { $0.interfaceClass == "data" }.map(\.port)
+        let bridges = host.providerBridges(inventory)
         var ovs: [String: YAMLValue] = [
             "integration_bridge": "br-int",
             "datapath_type": .string(vswitch == "ovs-dpdk" ? "netdev" : "system"),
             "vhostuser_socket_dir": "/var/run/openvswitch",
         ]
         if let address = inventory.address(host.name, .clusterHost) { ovs["local_ip"] = .string(address.description) }
-        var conf: [String: YAMLValue] = ["plugins": [
-            "openvswitch_agent": ["ovs": .map(ovs)],
-            "sriov_agent": ["securitygroup": ["firewall_driver": "noop"], "agent": ["root_helper": ""]],
-        ]]
-        // Without a host vswitch the chart's openvswitch adds a bridge per data port itself.
-        if vswitch == "none", !dataPorts.isEmpty {
-            conf["auto_bridge_add"] = .map(Dictionary(uniqueKeysWithValues: dataPorts.enumerated().map { ("br-phy\($0.offset)", .string($0.element)) }))
+        let bridgeMappings = bridges.flatMap { bridge in bridge.networks.map { "\($0.name.value):\(bridge.name)," } }.joined()
+        if !bridgeMappings.isEmpty { ovs["bridge_mappings"] = .string(bridgeMappings) }
+        var openvswitchAgent: [String: YAMLValue] = ["ovs": .map(ovs)]
+        let tunnelled = host.interfaces(ofClass: "data").contains { inventory.dataNetworks(of: $0).contains { $0.type.value == .vxlan } }
+        if tunnelled { openvswitchAgent["agent"] = ["tunnel_types": "vxlan"] }
+
+        var sriovAgent: [String: YAMLValue] = ["securitygroup": ["firewall_driver": "noop"], "agent": ["root_helper": ""]]
+        let deviceMappings = host.interfaces(ofClass: "pci-sriov").flatMap { interface in
+            inventory.dataNetworks(of: interface).map { "\($0.name.value):\(host.osName(of: interface))," }
+        }.joined()
+        if !deviceMappings.isEmpty { sriovAgent["sriov_nic"] = ["physical_device_mappings": .string(deviceMappings)] }
+
+        var conf: [String: YAMLValue] = ["plugins": ["openvswitch_agent": .map(openvswitchAgent), "sriov_agent": .map(sriovAgent)]]
+        // Without a host vswitch the chart's openvswitch adds the provider bridges itself.
+        if vswitch == "none", !bridges.isEmpty {
+            conf["auto_bridge_add"] = .map(Dictionary(uniqueKeysWithValues: bridges.map { ($0.name, .string($0.port)) }))
         }
         return ["name": .string(host.name), "conf": .map(conf)]
     }

@@ -5,9 +5,10 @@ import Compiler
 struct NovaOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "nova", namespaces: ["openstack"],
-        summary: "nova replicas, per-compute-node CPU pinning, addresses and image backend, Ceph ephemeral pool, VNC URL, credentials",
+        summary: "nova replicas, per-compute-node CPU pinning, reserved memory, PCI whitelist, addresses and image backend, Ceph ephemeral pool, VNC URL, credentials",
         reads: ["hosts[].labels openstack-control-plane, openstack-compute-node, openstack-ironic, remote-storage",
-                "hosts[].cpus", "hosts[].memory", "hosts[] cluster-host addresses", "networks.cluster-host", "storage.ceph",
+                "hosts[].cpus", "hosts[].memory", "hosts[].interfaces (pci-passthrough, pci-sriov)", "data_networks",
+                "hosts[] cluster-host addresses", "networks.cluster-host", "storage.ceph",
                 "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
         writes: ["manifests.statefulset_compute_ironic", "pod.mounts.nova_compute", "pod.replicas", "labels", "conf.ceph",
                  "conf.nova", "conf.overrides.nova_compute.hosts", "network.sshd", "ceph_client", "endpoints"])
@@ -78,8 +79,7 @@ struct NovaOverrides: ChartPlugin {
             // sysinv writes the range quoted inside the string, as nova.conf wants it.
             defaults["vcpu_pin_set"] = .string("\"\(Self.ranges(guestCPUs))\"")
         }
-        let platformMemory = host.memory.compactMap(\.platformReservedMiB)
-        if !platformMemory.isEmpty { defaults["reserved_host_memory_mb"] = .int(platformMemory.reduce(0, +)) }
+        defaults.merge(reservedMemory(host)) { _, reserved in reserved }
         let remote = host.hasLabel(WellKnownLabel.remoteStorage) && CephFacts(context.inventory) != nil
         var libvirt: [String: YAMLValue] = ["images_type": .string(remote ? "rbd" : "default"),
                                             "live_migration_inbound_addr": YAMLValue(address)]
@@ -88,11 +88,44 @@ struct NovaOverrides: ChartPlugin {
             libvirt["images_rbd_ceph_conf"] = "/etc/ceph/ceph.conf"
         }
         let anyAddress = address?.family == 6 ? "::0" : "0.0.0.0"
-        return ["name": .string(host.name), "conf": ["nova": [
+        var nova: [String: YAMLValue] = [
             "DEFAULT": .map(defaults),
             "vnc": ["vncserver_listen": .string(anyAddress), "vncserver_proxyclient_address": YAMLValue(address)],
             "libvirt": .map(libvirt),
-        ]]]
+        ]
+        let whitelist = passthroughWhitelist(host, context.inventory)
+        if !whitelist.isEmpty { nova["pci"] = ["passthrough_whitelist": .multistring(whitelist)] }
+        return ["name": .string(host.name), "conf": ["nova": .map(nova)]]
+    }
+
+    /// Memory nova must not give guests, per NUMA node: the platform's 4K pages and the
+    /// vswitch's 1G pages, as sysinv's `_update_reserved_memory`, and their total in MiB.
+    func reservedMemory(_ host: InventoryHost) -> [String: YAMLValue] {
+        var pages: [String] = []
+        var totalMiB = 0
+        for memory in host.memory.sorted(by: { $0.node < $1.node }) {
+            if let platform = memory.platformReservedMiB {
+                pages.append("node:\(memory.node),size:4,count:\(platform * 256)")
+                totalMiB += platform
+            }
+            if let vswitch = memory.vswitchHugepages1G {
+                pages.append("node:\(memory.node),size:1048576,count:\(vswitch)")
+                totalMiB += vswitch * 1024
+            }
+        }
+        guard !pages.isEmpty else { return [:] }
+        return ["reserved_huge_pages": .multistring(pages), "reserved_host_memory_mb": .int(totalMiB)]
+    }
+
+    /// The devices guests may be given, one JSON object per line: passthrough ports, then
+    /// SR-IOV ports. An SR-IOV entry names the physical function, which nova matches to all of
+    /// its VFs (sysinv listed the VF addresses the host reported; the inventory has the PF's).
+    func passthroughWhitelist(_ host: InventoryHost, _ inventory: ValidatedInventory) -> [String] {
+        (host.interfaces(ofClass: "pci-passthrough") + host.interfaces(ofClass: "pci-sriov")).compactMap { interface in
+            guard let address = interface.pciAddress else { return nil }
+            let networks = inventory.dataNetworks(of: interface).map(\.name.value).joined(separator: ",")
+            return CompactJSON.string(["address": address.value, "physical_network": networks])
+        }
     }
 
     /// `0,2-5,7`: CPU lists as nova and the kernel write them.

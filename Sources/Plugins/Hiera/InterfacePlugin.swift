@@ -1,14 +1,14 @@
 import Compiler
 
 /// sysinv's 002_interface: the resource hashes puppet turns into ifcfg files —
-/// `platform::interfaces::network_config`, `route_config` and `platform::addresses::address_config`.
+/// `platform::interfaces::network_config`, `route_config`, `sriov_config` and `platform::addresses::address_config`.
 public struct InterfacePlugin: ConfigPlugin {
     public init() {}
 
     public let description = PluginDescription(
         identifier: "002_interface",
-        summary: "per-host network_config, route_config and address_config resource hashes",
-        reads: ["hosts[].interfaces", "networks", "system.mode"],
+        summary: "per-host network_config, route_config, sriov_config and address_config resource hashes",
+        reads: ["hosts[].interfaces", "hosts[].interfaces (pci-sriov: pci_address, sriov_vfs, sriov_vf_driver)", "networks", "system.mode"],
         writes: ["<host>.yaml", "platform::interfaces::network_config", "platform::interfaces::route_config",
                  "platform::interfaces::sriov_config", "platform::addresses::address_config"]
     )
@@ -23,7 +23,7 @@ public struct InterfacePlugin: ConfigPlugin {
                 "hotplug": "false", "onboot": "true", "mtu": "1500", "options": .map([:]),
             ]
         }
-        for interface in ordered(host.interfaces) {
+        for interface in host.interfacesByType {
             sources.append(interface.location)
             let networks = interface.networks.map(\.value)
             if networks.isEmpty {
@@ -50,15 +50,24 @@ public struct InterfacePlugin: ConfigPlugin {
         var data = HieraData()
         data.set("platform::interfaces::network_config", .map(networkConfig), from: sources)
         data.set("platform::interfaces::route_config", .map([:]))
-        data.set("platform::interfaces::sriov_config", .map([:]))
+        let sriov = host.interfaces(ofClass: "pci-sriov")
+        data.set("platform::interfaces::sriov_config", .map(sriovConfig(sriov, host)), from: sriov.map(\.location))
         data.set("platform::addresses::address_config", addressConfig(host, inventory), from: sources)
         return data
     }
 
-    /// Ethernet first, then bonds, then VLANs, each by name: the order ifup needs.
-    func ordered(_ interfaces: [Interface]) -> [Interface] {
-        let rank: [InterfaceType: Int] = [.ethernet: 0, .bond: 1, .vlan: 2]
-        return interfaces.sorted { (rank[$0.type]!, $0.name.value) < (rank[$1.type]!, $1.name.value) }
+    /// What puppet needs to create a port's VFs: its PCI address and VF count, and vfio-pci when
+    /// user-space drivers take the VFs (netdevice VFs keep the NIC's own kernel driver).
+    func sriovConfig(_ interfaces: [Interface], _ host: InventoryHost) -> [String: YAMLValue] {
+        var config: [String: YAMLValue] = [:]
+        for interface in interfaces {
+            guard let address = interface.pciAddress, let vfs = interface.sriovVFs else { continue }
+            let name = host.osName(of: interface)
+            var resource: [String: YAMLValue] = ["addr": .string(address.value), "num_vfs": .int(vfs.value), "port_name": .string(name)]
+            if interface.sriovVFDriver?.value == .vfio { resource["vf_driver"] = "vfio-pci" }
+            config[name] = .map(resource)
+        }
+        return config
     }
 
     func networkID(_ network: NetworkType) -> Int {

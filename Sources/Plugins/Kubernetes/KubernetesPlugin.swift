@@ -14,9 +14,10 @@ public struct KubernetesPlugin: ConfigPlugin {
         identifier: "030_kubernetes",
         summary: "Kubernetes cluster and node parameters, CPU manager policy, join command, registry NAT rule",
         reads: ["system.kubernetes", "system.mode", "networks.cluster-host", "networks.cluster-pod", "networks.cluster-service",
-                "hosts[].labels", "hosts[].cpus", "hosts[].memory", "hosts[].subfunctions"],
+                "hosts[].labels", "hosts[].cpus", "hosts[].memory", "hosts[].subfunctions",
+                "hosts[].interfaces (pci-sriov, pci-passthrough: data_networks, pci_address, sriov_vf_driver)"],
         writes: ["system.yaml", "<host>.yaml", "platform::kubernetes::params::*", "platform::kubernetes::firewall::params::*",
-                 "platform::kubernetes::worker::params::join_cmd"]
+                 "platform::kubernetes::worker::params::join_cmd", "platform::kubernetes::worker::pci::pcidp_network_resources"]
     )
 
     public func systemConfig(_ context: PluginContext) -> HieraData {
@@ -67,6 +68,11 @@ public struct KubernetesPlugin: ConfigPlugin {
         if let policy = CPUManagerPolicy(host, inventory) {
             data.set(Self.params + "k8s_cpu_mgr_policy", .string(policy.rawValue), from: host.labels.map(\.location) + reservation.sources)
         }
+        if host.hasWorkerSubfunction && host.hasLabel(WellKnownLabel.sriovDevicePlugin) {
+            let ports = host.interfaces(ofClass: "pci-passthrough") + host.interfaces(ofClass: "pci-sriov")
+            data.set("platform::kubernetes::worker::pci::pcidp_network_resources", .string(pcidpNetworkResources(ports, inventory)),
+                     from: host.labels.filter { $0.value.key == WellKnownLabel.sriovDevicePlugin }.map(\.location) + ports.map(\.location))
+        }
         if inventory.joiningHosts.contains(where: { $0.name == host.name }) {
             // The token stays in the (secure) join document rather than in this file.
             data.set("platform::kubernetes::worker::params::join_cmd", .string("kubeadm join --config \(Self.joinConfigPath)"), from: host.location)
@@ -86,5 +92,27 @@ public struct KubernetesPlugin: ConfigPlugin {
         data.set(Self.params + "k8s_cpuset", .string("\"\(ComputeKeys.rangeList(set))\""), from: from)
         data.set(Self.params + "k8s_nodeset", .string("\"\(ComputeKeys.rangeList(Array(nodes)))\""), from: from)
         return data
+    }
+
+    /// The SR-IOV device plugin's resource list: one pod resource per class and data network
+    /// (`pci_sriov_net_physnet0`), whose devices are the ports attaching that network.
+    func pcidpNetworkResources(_ ports: [Interface], _ inventory: ValidatedInventory) -> String {
+        var resources: [(name: String, deviceType: String, rootDevices: [String], sriovMode: Bool)] = []
+        for port in ports {
+            guard let address = port.pciAddress?.value else { continue }
+            for network in inventory.dataNetworks(of: port) {
+                let name = "\(port.interfaceClass)_net_\(network.name.value)".replacingOccurrences(of: "-", with: "_")
+                if let index = resources.firstIndex(where: { $0.name == name }) {
+                    resources[index].rootDevices.append(address)
+                } else {
+                    let deviceType = (port.sriovVFDriver?.value ?? .netdevice).rawValue
+                    resources.append((name, deviceType, [address], port.interfaceClass == "pci-sriov"))
+                }
+            }
+        }
+        let resourceList = resources.map { resource -> [String: Any] in
+            ["resourceName": resource.name, "deviceType": resource.deviceType, "rootDevices": resource.rootDevices, "sriovMode": resource.sriovMode]
+        }
+        return CompactJSON.string(["resourceList": resourceList])
     }
 }
