@@ -99,8 +99,8 @@ final class HelmChartTests: XCTestCase {
     }
 
     func testNovaRanges() {
-        XCTAssertEqual(NovaOverrides.ranges([0, 2, 3, 4, 5, 7]), "0,2-5,7")
-        XCTAssertEqual(NovaOverrides.ranges([]), "")
+        XCTAssertEqual(ComputeKeys.rangeList([0, 2, 3, 4, 5, 7]), "0,2-5,7")
+        XCTAssertEqual(ComputeKeys.rangeList([]), "")
     }
 
     func testNovaApiProxyListensOnManagementFloatingAddress() throws {

@@ -43,6 +43,13 @@ public struct ChartContext: Sendable {
     public func token(_ name: String, length: Int) -> String {
         ledger.record(secrets.token(name, length: length))
     }
+
+    /// An SSH key pair; the private key is a secret like any password.
+    public func sshKeyPair(_ name: String, comment: String) -> SSHKeyPair {
+        let pair = secrets.sshKeyPair(name, comment: comment)
+        _ = ledger.record(pair.privateKey)
+        return pair
+    }
 }
 
 /// The secret values handed to chart plugins during one generation.

@@ -11,17 +11,22 @@ struct NovaOverrides: ChartPlugin {
                 "hosts[] cluster-host addresses", "networks.cluster-host", "storage.ceph",
                 "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
         writes: ["manifests.statefulset_compute_ironic", "pod.mounts.nova_compute", "pod.replicas", "labels", "conf.ceph",
-                 "conf.nova", "conf.overrides.nova_compute.hosts", "network.sshd", "ceph_client", "endpoints"])
+                 "conf.nova", "conf.nova.pci.alias", "conf.ssh_private", "conf.ssh_public", "conf.overrides.nova_compute.hosts", "network.sshd", "ceph_client", "endpoints"])
 
     static let controlComponents = ["api_metadata", "placement", "osapi", "conductor", "consoleauth", "scheduler", "novncproxy"]
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
         let inventory = context.inventory
+        // Compute hosts copy instances to each other over ssh (cold migration, resize).
+        let ssh = context.sshKeyPair("nova/ssh", comment: "nova@\(inventory.system.name.value)")
         var conf: [String: YAMLValue] = [
             "nova": [
                 "libvirt": ["virt_type": "kvm"],
                 "vnc": ["novncproxy_base_url": .string(novncProxyURL(context))],
+                "pci": ["alias": .multistring(pciAliases(inventory))],
             ],
+            "ssh_private": .string(ssh.privateKey),
+            "ssh_public": .string(ssh.publicKey),
             "overrides": ["nova_compute": ["hosts": .list(inventory.hosts.filter(\.isOpenstackComputeNode).map { computeHost($0, context) })]],
         ]
         if let ceph = CephFacts(inventory) {
@@ -53,6 +58,28 @@ struct NovaOverrides: ChartPlugin {
         return values
     }
 
+    /// Device classes guests can ask for by name (`pci_passthrough:alias`): Intel QuickAssist
+    /// physical and virtual functions, any GPU, and the aliases the `nova pci_alias` service
+    /// parameters add (`name: vendor_id=..,device_id=..`; nova calls the device id product_id).
+    func pciAliases(_ inventory: ValidatedInventory) -> [String] {
+        let quickAssist: [(product: String, name: String, type: String)] = [
+            ("0435", "qat-dh895xcc-pf", "type-PF"), ("0443", "qat-dh895xcc-vf", "type-VF"),
+            ("37c8", "qat-c62x-pf", "type-PF"), ("37c9", "qat-c62x-vf", "type-VF"),
+        ]
+        var aliases = quickAssist.map { CompactJSON.string(["vendor_id": "8086", "product_id": $0.product, "device_type": $0.type, "name": $0.name]) }
+        aliases.append(CompactJSON.string(["class_id": "030000", "name": "gpu"]))
+        for parameter in inventory.inventory.serviceParameters where parameter.service == "nova" && parameter.section == "pci_alias" {
+            var alias: [String: String] = ["name": parameter.name]
+            for field in parameter.value.split(separator: ",") {
+                let pair = field.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard pair.count == 2 else { continue }
+                alias[pair[0] == "device_id" ? "product_id" : pair[0]] = pair[1]
+            }
+            aliases.append(CompactJSON.string(alias))
+        }
+        return aliases
+    }
+
     /// UEFI firmware for guests and the host's pseudo-terminals for serial consoles.
     var computeMounts: YAMLValue {
         guard case let .list(volumes)? = LibvirtOverrides.uefiMounts["volumes"],
@@ -77,7 +104,7 @@ struct NovaOverrides: ChartPlugin {
             let reserved = Set((cpus.platform + cpus.vswitch).map(\.value))
             let guestCPUs = (0..<cpus.logicalCount).filter { !reserved.contains($0) }
             // sysinv writes the range quoted inside the string, as nova.conf wants it.
-            defaults["vcpu_pin_set"] = .string("\"\(Self.ranges(guestCPUs))\"")
+            defaults["vcpu_pin_set"] = .string("\"\(ComputeKeys.rangeList(guestCPUs))\"")
         }
         defaults.merge(reservedMemory(host)) { _, reserved in reserved }
         let remote = host.hasLabel(WellKnownLabel.remoteStorage) && CephFacts(context.inventory) != nil
@@ -126,18 +153,5 @@ struct NovaOverrides: ChartPlugin {
             let networks = inventory.dataNetworks(of: interface).map(\.name.value).joined(separator: ",")
             return CompactJSON.string(["address": address.value, "physical_network": networks])
         }
-    }
-
-    /// `0,2-5,7`: CPU lists as nova and the kernel write them.
-    static func ranges(_ cpus: [Int]) -> String {
-        var parts: [String] = []
-        var index = 0
-        while index < cpus.count {
-            var end = index
-            while end + 1 < cpus.count, cpus[end + 1] == cpus[end] + 1 { end += 1 }
-            parts.append(end == index ? "\(cpus[index])" : "\(cpus[index])-\(cpus[end])")
-            index = end + 1
-        }
-        return parts.joined(separator: ",")
     }
 }
