@@ -45,17 +45,12 @@ public struct HostEditor {
     /// Loads and validates the inventory as the edit would leave it.
     func checked(_ file: InventoryFile, _ edits: [TextEdit], summary: String, refusal: String) throws(EditRefusal) -> InventoryEdit {
         let edited = file.edited(edits)
-        let (inventory, loadDiagnostics) = InventoryLoader.load(path: path, replacing: [file.path: edited])
-        var diagnostics = loadDiagnostics
-        if let inventory {
-            let (validated, validation) = Validator.validate(inventory)
-            diagnostics += validation + (validated.map { validated in plugins.flatMap { $0.check(validated) } } ?? [])
+        let result = Pipeline(plugins: plugins).validate(path: path, replacing: [file.path: edited])
+        guard !result.hasErrors, result.inventory != nil else {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            throw EditRefusal([Diagnostic(.editInvalid, refusal + "; nothing was changed. Problems of the edited inventory:", at: nil)] + errors)
         }
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty, inventory != nil else {
-            throw EditRefusal([Diagnostic(.editInvalid, refusal + "; nothing was changed. Problems of the edited inventory:", at: nil)] + DiagnosticCollector.sorted(errors))
-        }
-        return InventoryEdit(file: file.path, original: file.contents, edited: edited, summary: summary, warnings: DiagnosticCollector.sorted(diagnostics))
+        return InventoryEdit(file: file.path, original: file.contents, edited: edited, summary: summary, warnings: result.diagnostics)
     }
 
     // MARK: Lifecycle

@@ -22,8 +22,10 @@ public struct Pipeline: Sendable {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    public func validate(path: String) -> Result {
-        validate(InventoryLoader.load(path: path))
+    /// `replacing` gives the text of files as an edit would leave them, so that an edit is
+    /// validated exactly as a compile would validate it, before anything is written.
+    public func validate(path: String, replacing edited: [String: String] = [:]) -> Result {
+        validate(InventoryLoader.load(path: path, replacing: edited))
     }
 
     /// Validates inventory text that is not on disk (editors, documentation).
