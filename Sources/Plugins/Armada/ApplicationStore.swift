@@ -60,9 +60,9 @@ public enum ApplicationStore {
         }
     }
 
-    /// The uploaded application of that name, read from its stored manifest.
-    public static func application(named name: String, inventory: String) -> ArmadaApplication? {
-        guard let record = registered(inventory: inventory).first(where: { $0.name == name }) else { return nil }
+    /// A registered application, read from its stored manifest.
+    public static func application(_ record: Registered, inventory: String) -> ArmadaApplication? {
+        let name = record.name
         let manifest = directory(forInventory: inventory).appendingPathComponent(name).appendingPathComponent("manifest.yaml")
         guard let text = FileManager.default.contents(atPath: manifest.path).flatMap({ String(data: $0, encoding: .utf8) }),
               let documents = try? Yams.load_all(yaml: text).compactMap({ $0 }).map(YAMLValue.init(any:)) else { return nil }

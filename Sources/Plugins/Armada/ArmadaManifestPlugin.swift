@@ -44,7 +44,7 @@ public struct ArmadaManifestPlugin: ConfigPlugin {
     func available(for inventory: ValidatedInventory) -> [ArmadaApplication] {
         let inventoryFile = inventory.inventory.files.first ?? ""
         let uploaded = ApplicationStore.registered(inventory: inventoryFile).compactMap {
-            ApplicationStore.application(named: $0.name, inventory: inventoryFile)
+            ApplicationStore.application($0, inventory: inventoryFile)
         }
         return uploaded + applications.filter { builtIn in !uploaded.contains { $0.name == builtIn.name } }
     }

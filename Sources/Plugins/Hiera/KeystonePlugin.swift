@@ -19,15 +19,19 @@ public struct KeystonePlugin: ConfigPlugin {
 
     public func staticConfig(_ context: PluginContext) -> HieraData {
         let version = context.inventory.system.softwareVersion
-        let keyringDirectory = "/opt/platform/.keyring/\(version.value)"
+        let keyringDirectory = Self.keyringDirectory(version: version.value)
         var data = HieraData()
         data.set("keystone::db::postgresql::user", "admin-keystone")
         data.set("platform::client::params::admin_username", .string(Self.adminUser))
         data.set("platform::client::credentials::params::keyring_base", "/opt/platform/.keyring")
         data.set("platform::client::credentials::params::keyring_directory", .string(keyringDirectory), from: version.location)
-        data.set("platform::client::credentials::params::keyring_file", .string("\(keyringDirectory)/.CREDENTIAL"), from: version.location)
+        data.set("platform::client::credentials::params::keyring_file", .string(Self.keyringFile(version: version.value)), from: version.location)
         return data
     }
+
+    /// Where the platform keeps the admin credential of a release, and the script that prints it.
+    static func keyringDirectory(version: String) -> String { "/opt/platform/.keyring/\(version)" }
+    static func keyringFile(version: String) -> String { keyringDirectory(version: version) + "/.CREDENTIAL" }
 
     public func secureStaticConfig(_ context: PluginContext) -> HieraData {
         let secrets = context.secrets

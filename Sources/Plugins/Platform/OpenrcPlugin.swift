@@ -22,7 +22,7 @@ public struct OpenrcPlugin: ConfigPlugin {
             return ""
         }
         let version = context.inventory.system.softwareVersion.value
-        let keyringFile = "/opt/platform/.keyring/\(version)/.CREDENTIAL"
+        let keyringFile = KeystonePlugin.keyringFile(version: version)
         let text = """
         unset OS_SERVICE_TOKEN
 
