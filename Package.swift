@@ -17,9 +17,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
+        // syncfs(2), which Glibc declares only under _GNU_SOURCE.
+        .target(name: "CFileSync"),
         .target(
             name: "Compiler",
             dependencies: [
+                "CFileSync",
                 "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

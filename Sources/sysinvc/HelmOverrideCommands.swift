@@ -134,9 +134,10 @@ struct HelmOverrideShow: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            FileHandle.standardError.write(Data("error: cannot write \(file)\n".utf8))
-            throw ExitCode(Status.invalidInput)
+        do {
+            try AtomicFile.create(file, with: Data(text.utf8), mode: 0o600)
+        } catch {
+            fail("\(error); name a new file")
         }
     }
 }
@@ -167,6 +168,8 @@ struct HelmOverrideUpdate: ParsableCommand {
     }
 
     func run() throws {
+        let lock = lockInventory(target.inventory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
         let current = try target.overrides(secretKey: secretKey)
         var files: [OverrideUpdate.ValuesFileText] = []
         for path in valuesFiles {
@@ -177,7 +180,11 @@ struct HelmOverrideUpdate: ParsableCommand {
         }
         let update = OverrideUpdate(mode: reuseValues ? .reuse : .reset, valuesFiles: files, sets: sets, setStrings: setStrings, force: force)
         let user = try helmCommand { () throws(HelmOverrideError) in try update.apply(to: current) }
-        try target.store.write(user, application: target.application, chart: target.chart, namespace: target.namespace)
+        do {
+            try target.store.write(user, application: target.application, chart: target.chart, namespace: target.namespace)
+        } catch {
+            fail("\(error); the stored overrides were left as they were")
+        }
         printChartWarnings(current.with(user: user), charts: charts)
         print(YAMLRenderer.render([
             "name": .string(target.chart), "namespace": .string(target.namespace),
@@ -196,7 +203,14 @@ struct HelmOverrideDelete: ParsableCommand {
 
     func run() throws {
         try target.resolve()
-        let deleted = try target.store.delete(application: target.application, chart: target.chart, namespace: target.namespace)
+        let lock = lockInventory(target.inventory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
+        let deleted: Bool
+        do {
+            deleted = try target.store.delete(application: target.application, chart: target.chart, namespace: target.namespace)
+        } catch {
+            fail("\(error)")
+        }
         print(deleted ? "Deleted chart overrides for \(target.chart):\(target.namespace)"
                       : "No user overrides for \(target.chart):\(target.namespace)")
     }

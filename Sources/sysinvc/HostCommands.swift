@@ -11,6 +11,15 @@ struct InventoryOption: ParsableArguments {
     func editor() throws -> HostEditor {
         try refusing { try HostEditor(path: inventory, plugins: PluginRegistry.all) }
     }
+
+    /// Reads, checks and writes one edit while holding the inventory's lock, so that edits
+    /// running at the same time take turns and none is lost.
+    func edit(_ makeEdit: (HostEditor) throws -> InventoryEdit) throws {
+        let lock = lockInventory(inventory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
+        let editor = try editor()
+        try apply { try makeEdit(editor) }
+    }
 }
 
 /// Runs an edit: prints its warnings, writes it, says what changed. A refusal prints the
@@ -45,8 +54,7 @@ struct HostLabelAssign: ParsableCommand {
     @Flag(help: "Replace the value of a key the host already has.") var overwrite = false
 
     func run() throws {
-        let editor = try options.editor()
-        try apply { try editor.assignLabels(host, labels, overwrite: overwrite) }
+        try options.edit { try $0.assignLabels(host, labels, overwrite: overwrite) }
     }
 }
 
@@ -59,8 +67,7 @@ struct HostLabelRemove: ParsableCommand {
     @Argument(help: "Label keys to remove.") var keys: [String]
 
     func run() throws {
-        let editor = try options.editor()
-        try apply { try editor.removeLabels(host, keys) }
+        try options.edit { try $0.removeLabels(host, keys) }
     }
 }
 
@@ -99,8 +106,7 @@ struct HostLock: ParsableCommand {
     @Argument(help: "The host.") var host: String
 
     func run() throws {
-        let editor = try options.editor()
-        try apply { try editor.lock(host) }
+        try options.edit { try $0.lock(host) }
     }
 }
 
@@ -112,8 +118,7 @@ struct HostUnlock: ParsableCommand {
     @Argument(help: "The host.") var host: String
 
     func run() throws {
-        let editor = try options.editor()
-        try apply { try editor.unlock(host) }
+        try options.edit { try $0.unlock(host) }
     }
 }
 
@@ -139,15 +144,14 @@ struct HostAdd: ParsableCommand {
     }
 
     func run() throws {
-        let editor = try options.editor()
         if let file {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("cannot read \(file)")
+                fail("cannot read \(file): give a readable UTF-8 YAML file holding one host mapping")
             }
-            try apply { try editor.add(fragment: text, from: file) }
+            try options.edit { try $0.add(fragment: text, from: file) }
         } else {
             let functions = subfunctions.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-            try apply { try editor.add(hostname: hostname!, personality: personality!, subfunctions: functions, mgmtMAC: mgmtMAC) }
+            try options.edit { try $0.add(hostname: hostname!, personality: personality!, subfunctions: functions, mgmtMAC: mgmtMAC) }
         }
     }
 }
@@ -160,7 +164,6 @@ struct HostDelete: ParsableCommand {
     @Argument(help: "The host.") var host: String
 
     func run() throws {
-        let editor = try options.editor()
-        try apply { try editor.delete(host) }
+        try options.edit { try $0.delete(host) }
     }
 }

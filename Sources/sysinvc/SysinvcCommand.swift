@@ -49,13 +49,31 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     }
 }
 
+/// Prints `message` as an error and exits with status 2: the run changed nothing.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    Sysinvc.exit(withError: ExitCode(Status.invalidInput))
+}
+
+/// Holds the inventory's lock (shared for a compile, alone for an edit) for the life of the
+/// returned value; a lock that cannot be had is an error, exit 2.
+func lockInventory(_ path: String, exclusive: Bool) -> FileLock? {
+    do {
+        return try FileLock.inventory(path, exclusive: exclusive)
+    } catch {
+        fail(error.description)
+    }
+}
+
 /// Runs the pipeline, printing diagnostics; exits with status 2 when the input is invalid.
 func runPipeline(_ pipeline: Pipeline, inventory: String) throws -> Pipeline.Result {
+    let lock = lockInventory(inventory, exclusive: false)
+    defer { withExtendedLifetime(lock) {} }
     let result: Pipeline.Result
     do {
         result = try pipeline.run(path: inventory)
     } catch {
-        throw ValidationError("\(error)")
+        fail("\(error)")
     }
     printDiagnostics(result.diagnostics)
     guard result.rendered != nil, !result.hasErrors else { throw ExitCode(Status.invalidInput) }
@@ -71,7 +89,15 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         let result = try runPipeline(flags.pipeline, inventory: inventory)
-        let report = try TreeWriter.write(result.rendered!, to: output)
+        let report: TreeWriter.Report
+        do {
+            report = try TreeWriter.write(result.rendered!, to: output)
+        } catch {
+            fail("\(error)")
+        }
+        for kept in report.kept {
+            FileHandle.standardError.write(Data("warning: \(kept)\n".utf8))
+        }
         print("\(output): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
     }
 }
@@ -79,16 +105,30 @@ struct Compile: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare what an inventory compiles to with a golden tree.",
-        discussion: "Exit status 0: same; 1: differs (a unified diff is printed); 2: invalid input."
+        discussion: "Exit status 0: same; 1: differs (a unified diff is printed, secrets masked unless --reveal); 2: invalid input or no golden directory."
     )
 
     @Argument(help: "The inventory file.") var inventory: String
     @Option(help: "The expected output tree.") var golden: String
     @OptionGroup var flags: CompileFlags
 
+    @Flag(help: "Show secrets in the diff instead of ********.") var reveal = false
+
     func run() throws {
-        let result = try runPipeline(flags.pipeline, inventory: inventory)
-        let comparison = GoldenCheck.compare(result.rendered!, with: golden)
+        let pipeline = flags.pipeline
+        let result = try runPipeline(pipeline, inventory: inventory)
+        let rendered = result.rendered!
+        var secrets: SecretLines?
+        if !reveal {
+            guard let shadow = pipeline.shadowTree(of: result) else { fail("cannot tell the secrets apart to mask them; run with --reveal") }
+            secrets = SecretLines(rendered, shadow: shadow)
+        }
+        let comparison: GoldenCheck.Result
+        do {
+            comparison = try GoldenCheck.compare(rendered, with: golden, secrets: secrets)
+        } catch {
+            fail(error.description)
+        }
         guard !comparison.matches else { return }
         print(comparison.differences.joined(), terminator: "")
         throw ExitCode(Status.differs)
@@ -149,13 +189,13 @@ struct Keygen: ParsableCommand {
     @Argument(help: "Where to write the key.") var file: String
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: file) else {
-            throw ValidationError("\(file) exists; a new key would change every secret. Remove it first if that is what you want.")
-        }
         var generator = SystemRandomNumberGenerator()
         let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
-        guard FileManager.default.createFile(atPath: file, contents: Data((hex + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationError("cannot write \(file)")
+        do {
+            try AtomicFile.create(file, with: Data((hex + "\n").utf8), mode: 0o600)
+        } catch {
+            let hint = FileManager.default.fileExists(atPath: file) ? "; a new key would change every secret: remove it first if that is what you want" : ""
+            fail("\(error)\(hint)")
         }
         print("wrote \(file)")
     }

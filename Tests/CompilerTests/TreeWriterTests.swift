@@ -5,7 +5,7 @@ import XCTest
 final class TreeWriterTests: XCTestCase {
     func tree(_ files: [String: String], secure: Set<String> = []) -> RenderedTree {
         var output = OutputTree()
-        for (path, text) in files { output.add(OutputFile(path: path, content: .text(text), secure: secure.contains(path))) }
+        for (path, text) in files { try! output.add(OutputFile(path: path, content: .text(text), secure: secure.contains(path))) }
         return TreeRenderer.render(output)
     }
 
@@ -38,5 +38,104 @@ final class TreeWriterTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         XCTAssertThrowsError(try TreeWriter.write(tree(["a.yaml": "a\n", "../escape.yaml": "x\n"]), to: directory))
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/a.yaml"))
+    }
+
+    func temporaryDirectory(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-\(name)-\(UUID().uuidString)").path
+    }
+
+    func testALinkedDirectoryInsideTheOutputIsRefusedAndNothingLandsOutside() throws {
+        let directory = temporaryDirectory("link"), outside = temporaryDirectory("outside")
+        defer { [directory, outside].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/hieradata", withDestinationPath: outside)
+        XCTAssertThrowsError(try TreeWriter.write(tree(["hieradata/system.yaml": "a: 1\n"]), to: directory)) { error in
+            XCTAssertTrue("\(error)".contains("symbolic link"), "\(error)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), [])
+    }
+
+    func testAManifestLineNeverRemovesADirectoryOrAFileBehindALink() throws {
+        let directory = temporaryDirectory("manifest"), outside = temporaryDirectory("victim")
+        defer { [directory, outside].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        _ = try TreeWriter.write(tree(["a.yaml": "a\n"]), to: directory)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try "keep\n".write(toFile: outside + "/victim", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/through", withDestinationPath: outside)
+        try FileManager.default.createDirectory(atPath: directory + "/notes", withIntermediateDirectories: true)
+        try "mine\n".write(toFile: directory + "/notes/n", atomically: false, encoding: .utf8)
+        let manifest = directory + "/" + TreeWriter.manifestName
+        try "a.yaml\nthrough/victim\nnotes\n".write(toFile: manifest, atomically: false, encoding: .utf8)
+
+        let report = try TreeWriter.write(tree(["a.yaml": "a\n"]), to: directory)
+        XCTAssertEqual(report.removed, [])
+        XCTAssertEqual(report.kept.count, 2, "\(report.kept)")
+        XCTAssertEqual(try String(contentsOfFile: outside + "/victim", encoding: .utf8), "keep\n")
+        XCTAssertEqual(try String(contentsOfFile: directory + "/notes/n", encoding: .utf8), "mine\n")
+        XCTAssertEqual(try String(contentsOfFile: manifest, encoding: .utf8), "a.yaml\n")
+    }
+
+    func testAUserFileNamedLikeATemporaryFileIsNotClobbered() throws {
+        let directory = temporaryDirectory("tmpname")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/hieradata", withIntermediateDirectories: true)
+        try "mine\n".write(toFile: directory + "/hieradata/.system.yaml.sysinvc-tmp", atomically: false, encoding: .utf8)
+        _ = try TreeWriter.write(tree(["hieradata/system.yaml": "a: 1\n"]), to: directory)
+        XCTAssertEqual(try String(contentsOfFile: directory + "/hieradata/.system.yaml.sysinvc-tmp", encoding: .utf8), "mine\n")
+    }
+
+    func testLeftoversOfAKilledRunAreRemovedByTheNext() throws {
+        let directory = temporaryDirectory("leftover")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/hieradata", withIntermediateDirectories: true)
+        let leftover = directory + "/hieradata/.secure_system.yaml.sysinvc-tmp-4242-9f3a"
+        try "password: x\n".write(toFile: leftover, atomically: false, encoding: .utf8)
+        _ = try TreeWriter.write(tree(["hieradata/system.yaml": "a: 1\n"]), to: directory)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: leftover))
+    }
+
+    func testAnIOErrorBeforeTheFirstRenameLeavesThePreviousTree() throws {
+        let directory = temporaryDirectory("ioerror")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try TreeWriter.write(tree(["a/one.yaml": "1\n", "b.yaml": "b\n"]), to: directory)
+        // A file where the new tree needs a directory: staging z/two.yaml fails after a/one.yaml
+        // and b.yaml were staged.
+        try "in the way\n".write(toFile: directory + "/z", atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try TreeWriter.write(tree(["a/one.yaml": "1 new\n", "b.yaml": "b new\n", "z/two.yaml": "2\n"]), to: directory))
+        XCTAssertEqual(try String(contentsOfFile: directory + "/a/one.yaml", encoding: .utf8), "1\n")
+        XCTAssertEqual(try String(contentsOfFile: directory + "/b.yaml", encoding: .utf8), "b\n")
+        let everything = try FileManager.default.subpathsOfDirectory(atPath: directory).sorted()
+        XCTAssertEqual(everything, [TreeWriter.manifestName, "a", "a/one.yaml", "b.yaml", "z"])
+    }
+
+    func testAFileAsTheOutputDirectoryIsAClearError() throws {
+        let file = temporaryDirectory("file")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "x".write(toFile: file, atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try TreeWriter.write(tree(["a.yaml": "a\n"]), to: file)) { error in
+            XCTAssertEqual("\(error)", "cannot use \(file): it is a file, not a directory; name a directory")
+        }
+    }
+
+    func testStagedSecretsAreOwnerOnlyBeforeTheyHaveTheirName() throws {
+        let directory = temporaryDirectory("stage")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = try WritableDirectory(path: directory, create: true)
+        umask(0)
+        defer { umask(0o022) }
+        let staged = try output.stage(Data("password: x\n".utf8), as: "hieradata/secure_system.yaml", mode: 0o600)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory + "/hieradata")
+        XCTAssertEqual(names.count, 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: directory + "/hieradata/" + names[0])[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        try output.commit(staged)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory + "/hieradata"), ["secure_system.yaml"])
+    }
+
+    func testTwoFilesAtOnePathStopGeneration() {
+        var output = OutputTree()
+        XCTAssertNoThrow(try output.add(OutputFile(path: "hieradata/static.yaml", content: .text("a"))))
+        XCTAssertThrowsError(try output.add(OutputFile(path: "hieradata/static.yaml", content: .text("b"))))
     }
 }

@@ -254,7 +254,7 @@ final class UnifiedDiffTests: XCTestCase {
 }
 
 /// Deterministic generator so a failing random case reproduces.
-private struct SplitMix64: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -10,7 +10,7 @@ final class GoldenTests: XCTestCase {
         for name in Examples.names {
             let result = try Examples.compile(name)
             guard let rendered = result.rendered else { continue }
-            let comparison = GoldenCheck.compare(rendered, with: Examples.goldenPath(name))
+            let comparison = try GoldenCheck.compare(rendered, with: Examples.goldenPath(name))
             XCTAssertTrue(comparison.matches, """
                 \(name) differs from golden/\(name) (re-record with scripts/record-golden if intended):
                 \(comparison.differences.joined())

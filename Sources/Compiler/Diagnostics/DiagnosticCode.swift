@@ -73,11 +73,15 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Secrets
     case secretKey = "SEC001"
     case secretsFile = "SEC002"
+    case secretServiceParameter = "SEC010"
 
     // Helm chart overrides
     case helmControlPlane = "HELM001"
     case helmUserOverrides = "HELM002"
     case helmOverridePath = "HELM003"
+
+    // The output tree
+    case outputCollision = "OUT001"
 
     public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym ? .warning : .error }
 }

@@ -10,22 +10,20 @@ public struct InventoryEdit: Sendable {
     /// Warnings of the edited inventory (a label synonym, a locked host still being configured).
     public let warnings: [Diagnostic]
 
-    /// Writes the edited text atomically (temporary sibling, then rename), keeping the file's mode.
-    /// Refuses when the file changed since it was read, so a concurrent edit is never lost.
-    public func write() throws {
+    /// Writes the edited text atomically, keeping the file's mode. Refuses when the file changed
+    /// since it was read; callers hold the inventory's lock (`FileLock.inventory`) from before
+    /// they read it, so a concurrent edit waits instead of being lost.
+    public func write() throws(EditRefusal) {
         let manager = FileManager.default
         guard let current = manager.contents(atPath: file), current == Data(original.utf8) else {
             throw EditRefusal(.editInvalid, "\(file) changed while the edit was prepared; run the command again")
         }
-        let mode = (try? manager.attributesOfItem(atPath: file)[.posixPermissions] as? Int) ?? 0o644
-        let url = URL(fileURLWithPath: file)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sysinvc-\(UUID().uuidString)")
-        guard manager.createFile(atPath: temporary.path, contents: Data(edited.utf8), attributes: [.posixPermissions: mode]) else {
-            throw EditRefusal(.editInvalid, "cannot write beside \(file); check the directory's permissions")
-        }
-        guard rename(temporary.path, file) == 0 else {
-            try? manager.removeItem(at: temporary)
-            throw EditRefusal(.editInvalid, "cannot replace \(file) (errno \(errno)); check the directory's permissions")
+        var status = stat()
+        let mode = stat(file, &status) == 0 ? status.st_mode & 0o777 : 0o644
+        do {
+            try AtomicFile.replace(file, with: Data(edited.utf8), mode: mode)
+        } catch {
+            throw EditRefusal(.editInvalid, "\(error); nothing was changed")
         }
     }
 }

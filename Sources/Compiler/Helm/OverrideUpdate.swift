@@ -44,7 +44,11 @@ public struct OverrideUpdate: Sendable {
                 throw .invalidValuesFile(path: file.path, error)
             }
         }
-        do {
+        do throws(HelmSetError) {
+            for expression in sets + setStrings where try HelmSet.parse(expression).isEmpty {
+                // helm skips an empty key silently; here it would silently clear the stored overrides.
+                throw HelmSetError(expression: expression, message: "it sets no value (its key is empty); give KEY=VALUE, e.g. conf.nova.DEFAULT.debug=true", offset: 0)
+            }
             for expression in sets { try HelmSet.apply(expression, to: &input) }
             for expression in setStrings { try HelmSet.applyString(expression, to: &input) }
         } catch {

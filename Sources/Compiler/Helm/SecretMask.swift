@@ -27,7 +27,7 @@ public enum SecretMask {
 
     /// Key names that carry secrets in openstack-helm charts (`password`, `memcache_secret_key`,
     /// `admin_keyring`, `ssh_private`, TLS `key`); rules about passwords are not secrets.
-    static func looksSecret(_ key: String) -> Bool {
+    public static func looksSecret(_ key: String) -> Bool {
         let name = key.lowercased()
         if name.contains("regex") || name.contains("description") { return false }
         return name == "key" || ["password", "secret", "token", "keyring", "private"].contains { name.contains($0) }

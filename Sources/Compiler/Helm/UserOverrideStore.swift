@@ -55,35 +55,21 @@ public struct UserOverrideStore: Sendable {
             try delete(application: application, chart: chart, namespace: namespace)
             return
         }
-        let manager = FileManager.default
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        // Created 0600 from the start: user overrides may carry passwords.
-        guard manager.createFile(atPath: temporary.path, contents: Data(YAMLRenderer.render(.map(values)).utf8),
-                                 attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: reason])
-        }
+        // 0600 from the first moment: user overrides may carry passwords.
+        try AtomicFile.replace(url.path, with: Data(YAMLRenderer.render(.map(values)).utf8), mode: 0o600, createDirectories: true)
     }
 
     /// Removes the chart's user overrides and the directories left empty; false if there were none.
     @discardableResult
     public func delete(application: String, chart: String, namespace: String) throws -> Bool {
         let url = url(application: application, chart: chart, namespace: namespace)
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: url.path) else { return false }
-        try manager.removeItem(at: url)
+        guard let store = try? WritableDirectory(path: root.path, create: false),
+              try store.removeFile("\(application)/\(namespace)/\(chart).yaml") else { return false }
+        // rmdir removes a directory only while it is empty, so nothing else can go with it.
         var directory = url.deletingLastPathComponent()
-        while directory.path.count > root.path.count,
-              (try? manager.contentsOfDirectory(atPath: directory.path))?.isEmpty == true {
-            try manager.removeItem(at: directory)
+        while directory.path.count >= root.path.count, rmdir(directory.path) == 0 {
             directory = directory.deletingLastPathComponent()
         }
-        if (try? manager.contentsOfDirectory(atPath: root.path))?.isEmpty == true { try manager.removeItem(at: root) }
         return true
     }
 

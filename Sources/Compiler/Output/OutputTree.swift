@@ -8,16 +8,26 @@ public struct OutputTree: Sendable {
 
     public init() {}
 
-    public mutating func add(_ file: OutputFile) {
+    /// Adds a file; a second file at the same path (a host named like a platform file, two
+    /// plugins claiming one file) stops generation rather than silently replacing the first.
+    public mutating func add(_ file: OutputFile) throws(OutputPathCollision) {
+        guard files[file.path] == nil else { throw OutputPathCollision(path: file.path) }
         files[file.path] = file
     }
 
-    mutating func setHiera(_ document: HieraDocument, for file: HieraFile, path: String) {
+    mutating func setHiera(_ document: HieraDocument, for file: HieraFile, path: String) throws(OutputPathCollision) {
         hiera[file] = document
-        add(OutputFile(path: path, content: .yaml(.map(document.values)), secure: file.isSecure))
+        try add(OutputFile(path: path, content: .yaml(.map(document.values)), secure: file.isSecure))
     }
 
     public var paths: [String] { files.keys.sorted() }
+}
+
+public struct OutputPathCollision: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String {
+        "two outputs would be written to \(path); rename the host or application whose name produces it"
+    }
 }
 
 public struct OutputFile: Sendable {

@@ -18,6 +18,8 @@ public struct Pipeline: Sendable {
         public var inventory: ValidatedInventory?
         public var tree: OutputTree?
         public var rendered: RenderedTree?
+        /// The secrets the tree was generated with.
+        public var secrets: SecretStore?
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -51,10 +53,27 @@ public struct Pipeline: Sendable {
         let (secrets, secretDiagnostics) = SecretStore.load(for: inventory.inventory, keyFile: secretKeyFile)
         result.diagnostics += secretDiagnostics
         guard let secrets else { return result }
-        let tree = try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets)
+        let tree: OutputTree
+        do {
+            tree = try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets)
+        } catch let collision as OutputPathCollision {
+            result.diagnostics.append(Diagnostic(.outputCollision, collision.description,
+                                                 at: SourceLocation(file: inventory.inventory.files.first ?? path, line: 1, column: 1)))
+            return result
+        }
         result.diagnostics += tree.warnings
         result.tree = tree
         result.rendered = TreeRenderer.render(tree)
+        result.secrets = secrets
         return result
+    }
+
+    /// The tree of a successful run generated again with shadow secrets (`SecretStore.shadow`):
+    /// every line that differs from the real tree holds a secret, which is how `check` and the
+    /// secrets audit find them.
+    public func shadowTree(of result: Result) -> RenderedTree? {
+        guard let inventory = result.inventory, let secrets = result.secrets,
+              let tree = try? Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets.shadow()) else { return nil }
+        return TreeRenderer.render(tree)
     }
 }

@@ -41,12 +41,12 @@ public struct Generator: Sendable {
                 let context = PluginContext(inventory: inventory, secrets: secrets, options: options, earlier: document)
                 try document.apply(hook(plugin, context), from: plugin.description, file: file)
             }
-            tree.setHiera(document, for: file, path: Self.hieraPath(file, inventory: inventory, options: options))
+            try tree.setHiera(document, for: file, path: Self.hieraPath(file, inventory: inventory, options: options))
         }
         // Non-hiera artifacts are templates over the system hiera, as puppet renders them.
         let context = PluginContext(inventory: inventory, secrets: secrets, options: options, earlier: tree.hiera[.system] ?? HieraDocument())
         for plugin in plugins {
-            for file in plugin.files(context) { tree.add(file) }
+            for file in plugin.files(context) { try tree.add(file) }
             tree.warnings += plugin.review(context)
         }
         return tree

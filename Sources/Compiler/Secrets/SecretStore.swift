@@ -13,6 +13,14 @@ public struct SecretStore: Sendable {
         self.overrides = overrides
     }
 
+    /// The same store under another key derived from this one, and without explicit values:
+    /// whatever differs between a compile with it and one with this store depends on a secret.
+    public func shadow() -> SecretStore {
+        let shadowKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: Data("sysinvc shadow secrets".utf8),
+                                               info: Data(), outputByteCount: 32)
+        return SecretStore(key: shadowKey.withUnsafeBytes { Data($0) })
+    }
+
     /// A password in sysinv's shape: 16 hex digits plus `Ti0*`, which satisfies the platform's
     /// complexity rules (upper, lower, digit, special).
     public func password(_ name: String) -> String {

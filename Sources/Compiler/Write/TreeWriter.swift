@@ -1,9 +1,12 @@
 import Foundation
 
-/// The write stage. Each file goes to a temporary sibling and is renamed into place, so a reader
-/// never sees half a file; unchanged files are not touched (bytes and mtime stay); files an
-/// earlier compile wrote that the tree no longer has (a deleted host's hiera) are removed. Files
-/// sysinvc did not write are never removed.
+/// The write stage, holding the output directory's lock. Every changed file is first written
+/// under a temporary name (see `WritableDirectory`); only when all of them are written and
+/// flushed are they renamed into place, so an I/O error (a full disk, a read-only directory)
+/// leaves the previous tree as it was, and a reader never sees half a file. Unchanged files are
+/// not touched (bytes and mtime stay); files an earlier compile wrote that the tree no longer has
+/// (a deleted host's hiera) are removed. Nothing sysinvc did not write is ever removed, and no
+/// link inside the directory is ever followed.
 public enum TreeWriter {
     /// Lists what sysinvc wrote into a directory, so that the next compile knows what it owns.
     public static let manifestName = ".sysinvc-files"
@@ -12,46 +15,57 @@ public enum TreeWriter {
         public var written: [String] = []
         public var unchanged: [String] = []
         public var removed: [String] = []
+        /// Files the previous compile wrote that could not be removed, and why.
+        public var kept: [String] = []
     }
 
-    public struct WriteError: Error, CustomStringConvertible {
-        public let description: String
-    }
-
-    public static func write(_ tree: RenderedTree, to directory: String) throws -> Report {
-        let manager = FileManager.default
+    public static func write(_ tree: RenderedTree, to directory: String) throws(FileWriteError) -> Report {
         for path in tree.paths where !isSafe(path) {
-            throw WriteError(description: "refusing to write \(path): output paths must stay inside \(directory)")
+            throw FileWriteError("write", path, "output paths must stay inside \(directory)")
         }
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let root = URL(fileURLWithPath: directory)
+        let output = try WritableDirectory(path: directory, create: true)
+        try output.lock()
+        output.removeLeftovers()
+        let previous = previousManifest(output)
         var report = Report()
-        for path in tree.paths {
-            let file = tree.files[path]!
-            let url = root.appendingPathComponent(path)
-            let mode: Int = file.secure ? 0o600 : 0o644
-            if let existing = manager.contents(atPath: url.path), existing == file.data,
-               let attributes = try? manager.attributesOfItem(atPath: url.path),
-               (attributes[.posixPermissions] as? Int) == mode {
-                report.unchanged.append(path)
-                continue
+        var staged: [WritableDirectory.Staged] = []
+        do {
+            for path in tree.paths {
+                let file = tree.files[path]!
+                let mode: mode_t = file.secure ? 0o600 : 0o644
+                if let existing = output.contents(of: path), existing.mode == mode, existing.data == file.data {
+                    report.unchanged.append(path)
+                    continue
+                }
+                staged.append(try output.stage(file.data, as: path, mode: mode))
+                report.written.append(path)
             }
-            try replace(url, with: file.data, mode: mode)
-            report.written.append(path)
+            if !staged.isEmpty {
+                try output.synchronize()
+                // Until the last rename, the manifest owns old and new files alike, so a run
+                // killed half way leaves nothing the next compile would not clean up.
+                try writeManifest(previous.union(tree.paths).sorted(), into: output)
+            }
+        } catch {
+            staged.forEach(output.discard)
+            throw error
         }
-        let owned = Set(tree.paths)
-        for stale in previousManifest(root).subtracting(owned).sorted() where isSafe(stale) {
-            let url = root.appendingPathComponent(stale)
-            if manager.fileExists(atPath: url.path) {
-                try manager.removeItem(at: url)
-                report.removed.append(stale)
+        for (index, file) in staged.enumerated() {
+            do {
+                try output.commit(file)
+            } catch {
+                staged[(index + 1)...].forEach(output.discard)
+                throw error
             }
         }
-        let manifest = tree.paths.joined(separator: "\n") + "\n"
-        let manifestURL = root.appendingPathComponent(manifestName)
-        if manager.contents(atPath: manifestURL.path) != Data(manifest.utf8) {
-            try replace(manifestURL, with: Data(manifest.utf8), mode: 0o644)
+        for stale in previous.subtracting(tree.paths).sorted() where isSafe(stale) {
+            do {
+                if try output.removeFile(stale) { report.removed.append(stale) }
+            } catch {
+                report.kept.append(error.description)
+            }
         }
+        try writeManifest(tree.paths, into: output)
         return report
     }
 
@@ -62,25 +76,15 @@ public enum TreeWriter {
             && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
-    private static func previousManifest(_ root: URL) -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(manifestName).path),
+    private static func previousManifest(_ output: WritableDirectory) -> Set<String> {
+        guard let data = output.contents(of: manifestName)?.data,
               let text = String(data: data, encoding: .utf8) else { return [] }
-        return Set(text.split(separator: "\n").map(String.init))
+        return Set(text.split(separator: "\n").map(String.init).filter { $0 != manifestName })
     }
 
-    private static func replace(_ url: URL, with data: Data, mode: Int) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).sysinvc-tmp")
-        // Created with its final mode, so a secret is never readable by others, not even briefly.
-        guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: mode]) else {
-            throw WriteError(description: "cannot write \(temporary.path)")
-        }
-        try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(at: temporary)
-            throw WriteError(description: "cannot move \(temporary.path) into place: \(reason)")
-        }
+    private static func writeManifest(_ paths: [String], into output: WritableDirectory) throws(FileWriteError) {
+        let manifest = Data((paths.joined(separator: "\n") + "\n").utf8)
+        guard output.contents(of: manifestName)?.data != manifest else { return }
+        try output.commit(try output.stage(manifest, as: manifestName, mode: 0o644))
     }
 }

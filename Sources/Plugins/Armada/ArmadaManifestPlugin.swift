@@ -35,7 +35,7 @@ public struct ArmadaManifestPlugin: ConfigPlugin {
                                         content: .yaml(Self.overrideDocument(chart)), secure: true))
             }
             files.append(OutputFile(path: "\(directory)/armada-apply.sh",
-                                    content: .text(Self.applyCommand(deployed, manifestFile: manifestFile, charts: ordered))))
+                                    content: .text(Self.applyCommand(manifestFile: manifestFile, charts: ordered))))
             return files
         }
     }
@@ -81,14 +81,15 @@ public struct ArmadaManifestPlugin: ConfigPlugin {
     }
 
     /// The command sysinv ran in its armada container: one `--values` per chart, in install
-    /// order. This directory is mounted at /manifests and its overrides at /overrides.
-    static func applyCommand(_ application: ArmadaApplication, manifestFile: String, charts: [ArmadaChart]) -> String {
-        let values = charts.map { " \\\n    --values /overrides/\($0.namespace)-\($0.chartName).yaml" }
+    /// order. This directory is mounted at /manifests and its overrides at /overrides. Names
+    /// from the application enter the script only as `ShellWord`s.
+    static func applyCommand(manifestFile: String, charts: [ArmadaChart]) -> String {
+        let values = charts.map { " \\\n    --values \(ShellWord.quote("/overrides/\($0.namespace)-\($0.chartName).yaml"))" }
         return """
             #!/bin/sh
-            # \(application.name) \(application.version), applied by armada in a container started with
-            #   -v "$PWD/armada/\(application.name):/manifests" -v "$PWD/armada/\(application.name)/overrides:/overrides"
-            exec armada apply --debug /manifests/\(manifestFile)\(values.joined()) \\
+            # Run by armada in a container started in this directory with
+            #   -v "$PWD:/manifests" -v "$PWD/overrides:/overrides"
+            exec armada apply --debug \(ShellWord.quote("/manifests/" + manifestFile))\(values.joined()) \\
                 --tiller-host \(tillerHost)
 
             """

@@ -25,11 +25,31 @@ public struct ServiceParameterPlugin: ConfigPlugin {
     )
 
     public func systemConfig(_ context: PluginContext) -> HieraData {
-        config(context.inventory.inventory.serviceParameters.filter { $0.personality == nil })
+        config(context.inventory.inventory.serviceParameters.filter { $0.personality == nil && !Self.setsSecret($0) })
+    }
+
+    /// A row setting a password or key goes where secrets go, never into a file others can read.
+    public func secureSystemConfig(_ context: PluginContext) -> HieraData {
+        config(context.inventory.inventory.serviceParameters.filter { $0.personality == nil && Self.setsSecret($0) })
     }
 
     public func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData {
-        config(context.inventory.inventory.serviceParameters.filter { $0.personality == host.personality.value })
+        config(context.inventory.inventory.serviceParameters.filter { $0.personality == host.personality.value && !Self.setsSecret($0) })
+    }
+
+    /// Host files are readable by every user of a host: a secret cannot be set per personality.
+    public func check(_ inventory: ValidatedInventory) -> [Diagnostic] {
+        inventory.inventory.serviceParameters.filter { $0.personality != nil && Self.setsSecret($0) }.map { parameter in
+            Diagnostic(.secretServiceParameter,
+                       "service parameter \(parameter.service)/\(parameter.section)/\(parameter.name) sets the secret \(Self.resource(of: parameter) ?? "") for one personality, but host hiera files are not secret; remove personality so that it goes to secure_system.yaml",
+                       at: parameter.location)
+        }
+    }
+
+    /// Whether the row's hiera key holds a password or key (by the name puppet gives it).
+    static func setsSecret(_ parameter: ServiceParameter) -> Bool {
+        guard let key = resource(of: parameter) else { return false }
+        return SecretMask.looksSecret(String(key.split(separator: ":").last ?? Substring(key)))
     }
 
     func config(_ parameters: [ServiceParameter]) -> HieraData {

@@ -3,6 +3,7 @@ import Compiler
 /// /etc/platform/openrc, which puppet's `platform::client` renders from
 /// `platform::client::params`. It is made here from the same hiera values, so the two cannot
 /// disagree. The password is read at login from the keyring script, never written in the file.
+/// Every value is one shell word (`ShellWord`): sourcing the file runs nothing an inventory says.
 public struct OpenrcPlugin: ConfigPlugin {
     public init() {}
 
@@ -18,8 +19,8 @@ public struct OpenrcPlugin: ConfigPlugin {
     public func files(_ context: PluginContext) -> [OutputFile] {
         let hiera = context.earlier
         func value(_ key: String) -> String {
-            if case let .string(text)? = hiera["platform::client::params::" + key] { return text }
-            return ""
+            if case let .string(text)? = hiera["platform::client::params::" + key] { return ShellWord.quote(text) }
+            return ShellWord.quote("")
         }
         let version = context.inventory.system.softwareVersion.value
         let keyringFile = KeystonePlugin.keyringFile(version: version)
@@ -30,7 +31,7 @@ public struct OpenrcPlugin: ConfigPlugin {
         export CINDER_ENDPOINT_TYPE=internalURL
 
         export OS_USERNAME=\(value("admin_username"))
-        export OS_PASSWORD=`TERM=linux \(keyringFile) 2>/dev/null`
+        export OS_PASSWORD=`TERM=linux \(ShellWord.quote(keyringFile)) 2>/dev/null`
         export OS_AUTH_TYPE=password
         export OS_AUTH_URL=\(value("identity_auth_url"))
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# stx-openstack 1.0-1, applied by armada in a container started with
-#   -v "$PWD/armada/stx-openstack:/manifests" -v "$PWD/armada/stx-openstack/overrides:/overrides"
+# Run by armada in a container started in this directory with
+#   -v "$PWD:/manifests" -v "$PWD/overrides:/overrides"
 exec armada apply --debug /manifests/stx-openstack-armada-manifest.yaml \
     --values /overrides/kube-system-ingress.yaml \
     --values /overrides/openstack-ingress.yaml \

@@ -1,6 +1,6 @@
 #!/bin/sh
-# platform-integ-apps 1.0-1, applied by armada in a container started with
-#   -v "$PWD/armada/platform-integ-apps:/manifests" -v "$PWD/armada/platform-integ-apps/overrides:/overrides"
+# Run by armada in a container started in this directory with
+#   -v "$PWD:/manifests" -v "$PWD/overrides:/overrides"
 exec armada apply --debug /manifests/platform-integ-apps-platform-integration-manifest.yaml \
     --values /overrides/kube-system-rbd-provisioner.yaml \
     --values /overrides/kube-system-ceph-pools-audit.yaml \

@@ -1,0 +1,264 @@
+import CFileSync
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a file could not be written, read, locked or removed, with the operating system's reason.
+public struct FileWriteError: Error, CustomStringConvertible, Sendable {
+    public let action: String
+    public let path: String
+    public let reason: String
+
+    init(_ action: String, _ path: String, _ reason: String) {
+        self.action = action
+        self.path = path
+        self.reason = reason
+    }
+
+    init(_ action: String, _ path: String, errno code: Int32) {
+        self.init(action, path, String(cString: strerror(code)))
+    }
+
+    public var description: String { "cannot \(action) \(path): \(reason)" }
+}
+
+/// A directory sysinvc writes into, opened once. Every path below it is reached with `openat`
+/// and `O_NOFOLLOW`, so a symbolic link planted inside can never send a write, a read or a
+/// removal elsewhere. A new file is created exclusively under a name no other run uses, already
+/// with its final mode (a secret is never readable by others, not even for a moment), and only
+/// then renamed over its final name.
+public final class WritableDirectory {
+    /// The directory as the caller named it; the directory itself may be a link, what is inside
+    /// may not.
+    public let path: String
+    private let descriptor: Int32
+    private var subdirectories: [String: Int32] = [:]
+    private static let temporaryMarker = ".sysinvc-tmp-"
+
+    /// Opens `path`, creating it (and its parents) when `create` is set.
+    public init(path: String, create: Bool) throws(FileWriteError) {
+        self.path = path
+        if create {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw FileWriteError("use", path, "it is a file, not a directory; name a directory")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            } catch {
+                throw FileWriteError("create directory", path, (error as NSError).localizedFailureReason ?? "permission denied or not a directory")
+            }
+        }
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw FileWriteError("open directory", path, code == ENOTDIR ? "it is not a directory" : String(cString: strerror(code)))
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        for descriptor in subdirectories.values { close(descriptor) }
+        close(descriptor)
+    }
+
+    func display(_ relative: String) -> String {
+        relative.isEmpty ? path : (path as NSString).appendingPathComponent(relative)
+    }
+
+    /// The directory holding `relative` and the file's own name, opened without following links.
+    private func parent(of relative: String, create: Bool) throws(FileWriteError) -> (descriptor: Int32, name: String)? {
+        let components = relative.split(separator: "/").map(String.init)
+        guard let name = components.last else { throw FileWriteError("write", display(relative), "not a file name") }
+        var current = descriptor
+        var walked = ""
+        for component in components.dropLast() {
+            walked = walked.isEmpty ? component : walked + "/" + component
+            if let known = subdirectories[walked] {
+                current = known
+                continue
+            }
+            var next = openat(current, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if next < 0 && errno == ENOENT {
+                guard create else { return nil }
+                if mkdirat(current, component, 0o755) != 0 && errno != EEXIST {
+                    throw FileWriteError("create directory", display(walked), errno: errno)
+                }
+                next = openat(current, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            }
+            guard next >= 0 else {
+                let code = errno
+                let reason = code == ELOOP || code == ENOTDIR
+                    ? "it is a symbolic link or a file; sysinvc follows no link inside \(path): remove it"
+                    : String(cString: strerror(code))
+                throw FileWriteError("use directory", display(walked), reason)
+            }
+            subdirectories[walked] = next
+            current = next
+        }
+        return (current, name)
+    }
+
+    /// A file written under a temporary name, waiting for `commit`.
+    public struct Staged: Sendable {
+        public let relative: String
+        let temporary: String
+    }
+
+    /// Writes `data` to a new temporary file beside `relative`, with `mode` from the moment it
+    /// exists; nothing under the final name changes yet.
+    public func stage(_ data: Data, as relative: String, mode: mode_t) throws(FileWriteError) -> Staged {
+        guard let (directory, name) = try parent(of: relative, create: true) else {
+            throw FileWriteError("write", display(relative), "its directory is missing")
+        }
+        var temporary = ""
+        var file: Int32 = -1
+        for _ in 0..<8 where file < 0 {
+            temporary = ".\(String(decoding: name.utf8.prefix(100), as: UTF8.self))\(Self.temporaryMarker)\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16))"
+            file = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if file < 0 && errno != EEXIST { break }
+        }
+        guard file >= 0 else { throw FileWriteError("write", display(relative), errno: errno) }
+        var failure: Int32 = 0
+        if fchmod(file, mode) != 0 { failure = errno }
+        if failure == 0 {
+            failure = data.withUnsafeBytes { buffer -> Int32 in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = write(file, buffer.baseAddress! + offset, buffer.count - offset)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    offset += count
+                }
+                return 0
+            }
+        }
+        if close(file) != 0 && failure == 0 { failure = errno }
+        if failure != 0 {
+            unlinkat(directory, temporary, 0)
+            throw FileWriteError("write", display(relative), errno: failure)
+        }
+        return Staged(relative: relative, temporary: temporary)
+    }
+
+    /// Renames a staged file over its final name (a link there is replaced, never followed).
+    public func commit(_ staged: Staged) throws(FileWriteError) {
+        guard let (directory, name) = try parent(of: staged.relative, create: false) else {
+            throw FileWriteError("write", display(staged.relative), "its directory disappeared")
+        }
+        guard renameat(directory, staged.temporary, directory, name) == 0 else {
+            let code = errno
+            unlinkat(directory, staged.temporary, 0)
+            throw FileWriteError("write", display(staged.relative), errno: code)
+        }
+    }
+
+    /// Gives a staged file its final name only if that name is free: an existing file is kept.
+    public func commitNew(_ staged: Staged) throws(FileWriteError) {
+        guard let (directory, name) = try parent(of: staged.relative, create: false) else {
+            throw FileWriteError("write", display(staged.relative), "its directory disappeared")
+        }
+        defer { unlinkat(directory, staged.temporary, 0) }
+        guard linkat(directory, staged.temporary, directory, name, 0) == 0 else {
+            let code = errno
+            throw FileWriteError("create", display(staged.relative), code == EEXIST ? "it exists; sysinvc does not replace it" : String(cString: strerror(code)))
+        }
+    }
+
+    public func discard(_ staged: Staged) {
+        guard let (directory, _) = try? parent(of: staged.relative, create: false) else { return }
+        unlinkat(directory, staged.temporary, 0)
+    }
+
+    /// The bytes and mode of a regular file; nil when there is none (or it is a link, a
+    /// directory or a device, which sysinvc never reads).
+    public func contents(of relative: String) -> (data: Data, mode: mode_t)? {
+        guard let (directory, name) = try? parent(of: relative, create: false) else { return nil }
+        let file = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var status = stat()
+        guard fstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var data = Data(count: Int(status.st_size))
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = read(file, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        return complete ? (data, status.st_mode & 0o7777) : nil
+    }
+
+    /// Removes a regular file; false when there is none. Anything else under that name (a
+    /// directory, a link, a device) is left alone and reported.
+    public func removeFile(_ relative: String) throws(FileWriteError) -> Bool {
+        guard let (directory, name) = try parent(of: relative, create: false) else { return false }
+        var status = stat()
+        guard fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw FileWriteError("remove", display(relative), "it is not a regular file; sysinvc removes only files it wrote")
+        }
+        guard unlinkat(directory, name, 0) == 0 else { throw FileWriteError("remove", display(relative), errno: errno) }
+        return true
+    }
+
+    /// Flushes staged files to the disk in one call, so that no final name can ever point at
+    /// bytes a power loss would take back.
+    public func synchronize() throws(FileWriteError) {
+        guard sysinvc_syncfs(descriptor) == 0 else { throw FileWriteError("flush", path, errno: errno) }
+    }
+
+    /// Removes the temporary files a killed run left behind (regular files with sysinvc's
+    /// temporary marker), in this directory and below, never following a link. Call it while
+    /// holding the directory's lock, when no other run can be staging.
+    public func removeLeftovers(depthLimit: Int = 16) {
+        Self.removeLeftovers(in: dup(descriptor), depth: depthLimit)
+    }
+
+    private static func removeLeftovers(in descriptor: Int32, depth: Int) {
+        guard descriptor >= 0, let stream = fdopendir(descriptor) else {
+            if descriptor >= 0 { close(descriptor) }
+            return
+        }
+        defer { closedir(stream) }
+        var directories: [String] = []
+        var leftovers: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var status = stat()
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: directories.append(name)
+            case S_IFREG where isTemporaryName(name): leftovers.append(name)
+            default: break
+            }
+        }
+        for name in leftovers { unlinkat(descriptor, name, 0) }
+        guard depth > 0 else { return }
+        for name in directories {
+            removeLeftovers(in: openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), depth: depth - 1)
+        }
+    }
+
+    /// `.<name>.sysinvc-tmp-<pid>-<hex>`, as `stage` names its files, and nothing else.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: temporaryMarker, options: .backwards) else { return false }
+        let tail = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        return tail.count == 2 && !tail[0].isEmpty && tail[0].allSatisfy(\.isASCII) && tail[0].allSatisfy(\.isNumber)
+            && !tail[1].isEmpty && tail[1].allSatisfy(\.isHexDigit) && tail[1].allSatisfy(\.isASCII)
+    }
+
+    /// Holds an advisory lock on the directory until `release` or until this value goes away.
+    /// A second run waits up to `timeout` seconds, then fails with a message naming the directory.
+    public func lock(timeout: Double = 60) throws(FileWriteError) {
+        try FileLock.acquire(descriptor, exclusive: true, timeout: timeout, what: path)
+    }
+}
