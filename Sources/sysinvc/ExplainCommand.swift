@@ -39,7 +39,12 @@ struct Explain: ParsableCommand {
                 print("  from:   a constant of the plugin")
             } else {
                 for source in sources.prefix(12) {
-                    print("  from:   \(source)  \(lines.text(at: source))")
+                    var quoted = lines.text(at: source)
+                    // A secret given in clear in the inventory (a service parameter) is masked where it is quoted too.
+                    if masked, case let .string(secret) = explanation.value, !secret.isEmpty {
+                        quoted = quoted.replacingOccurrences(of: secret, with: SecretMask.mask)
+                    }
+                    print("  from:   \(source)  \(quoted)")
                 }
                 if sources.count > 12 { print("          … and \(sources.count - 12) more") }
             }

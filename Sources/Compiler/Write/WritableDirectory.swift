@@ -64,7 +64,7 @@ public final class WritableDirectory {
     }
 
     func display(_ relative: String) -> String {
-        relative.isEmpty ? path : (path as NSString).appendingPathComponent(relative)
+        relative.isEmpty ? path : path == "." ? relative : (path as NSString).appendingPathComponent(relative)
     }
 
     /// The directory holding `relative` and the file's own name, opened without following links.
