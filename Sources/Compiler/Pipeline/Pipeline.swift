@@ -38,10 +38,10 @@ public struct Pipeline: Sendable {
         let (inventory, loadDiagnostics) = loaded
         result.diagnostics = loadDiagnostics
         guard let inventory else { return result }
-        let (validated, validationDiagnostics) = Validator.validate(inventory)
-        let pluginDiagnostics = validated.map { validated in plugins.flatMap { $0.check(validated) } } ?? []
+        let (candidate, validationDiagnostics) = Validator.check(inventory)
+        let pluginDiagnostics = plugins.flatMap { $0.check(candidate) }
         result.diagnostics = DiagnosticCollector.sorted(result.diagnostics + validationDiagnostics + pluginDiagnostics)
-        result.inventory = result.hasErrors ? nil : validated
+        result.inventory = result.hasErrors ? nil : candidate
         return result
     }
 
