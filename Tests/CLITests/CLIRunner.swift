@@ -3,7 +3,13 @@ import XCTest
 
 /// Runs the built `sysinvc` executable the way a user does, in a scratch directory.
 struct CLIRunner {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The checkout, with its example key made private: git keeps no file modes, and sysinvc
+    /// reads only a key no one else can (copies made with FileManager keep the mode).
+    static let repository: URL = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: root.appendingPathComponent("inventory-examples/example.key").path)
+        return root
+    }()
 
     /// The executable sits in the build products directory, beside (or, on Linux, in) the test bundle's.
     static var executable: URL {

@@ -5,7 +5,13 @@ import XCTest
 
 /// The repository's examples, compiled through the whole pipeline as a user would.
 enum Examples {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The checkout, with its example key made private: git keeps no file modes, and sysinvc
+    /// reads only a key no one else can.
+    static let repository: URL = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: root.appendingPathComponent("inventory-examples/example.key").path)
+        return root
+    }()
     static let names = ["aio-simplex", "aio-duplex", "standard", "storage", "no-kubernetes", "ipv6", "openstack"]
 
     static func inventoryPath(_ name: String) -> String {

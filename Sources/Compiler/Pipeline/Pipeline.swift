@@ -52,7 +52,8 @@ public struct Pipeline: Sendable {
         result.diagnostics += secretDiagnostics
         guard let secrets else { return result }
         let tree = try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets)
-        result.diagnostics += tree.warnings
+        result.diagnostics += tree.warnings + secrets.unrequestedOverrides()
+        guard !result.hasErrors else { return result }
         result.tree = tree
         result.rendered = TreeRenderer.render(tree)
         return result

@@ -1,0 +1,51 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The key file every secret is derived from, checked as ssh checks a private key: a regular
+/// file of the user running sysinvc that no one else may read, holding exactly what `sysinvc
+/// keygen` writes. Anything else (`/etc/passwd`, a shared 0644 file, a truncated key) would make
+/// every password guessable by whoever can read or choose it.
+enum SecretKeyFile {
+    /// `sysinvc keygen` writes 32 random bytes as 64 hex digits and a newline.
+    static let hexDigits = 64
+
+    /// The key's bytes as the file holds them (the derivation's input), or every problem found.
+    static func read(_ path: String, at location: SourceLocation?) -> (key: Data?, problems: [Diagnostic]) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return (nil, [Diagnostic(.secretKey, "cannot read secret key file \(path); create it with `sysinvc keygen \(path)`", at: location)])
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return (nil, [Diagnostic(.secretKeyFileType, "secret key file \(path) is not a regular file; name the file `sysinvc keygen` wrote", at: location)])
+        }
+        var problems: [Diagnostic] = []
+        if status.st_uid != geteuid() {
+            problems.append(Diagnostic(.secretKeyFileType,
+                "secret key file \(path) belongs to uid \(status.st_uid), not to the user running sysinvc (uid \(geteuid())); use a key of your own (`sysinvc keygen`)",
+                at: location))
+        }
+        let mode = status.st_mode & 0o777
+        if mode != 0o600 && mode != 0o400 {
+            problems.append(Diagnostic(.secretKeyPermissions,
+                "secret key file \(path) has mode \(String(mode, radix: 8)); others may read or change it: run chmod 600 \(path)", at: location))
+        }
+        guard let key = FileManager.default.contents(atPath: path) else {
+            return (nil, problems + [Diagnostic(.secretKey, "cannot read secret key file \(path); check its permissions", at: location)])
+        }
+        if !isKeygenOutput(key) {
+            problems.append(Diagnostic(.secretKeyFormat,
+                "secret key file \(path) does not hold a key: it must be \(hexDigits) hex digits and a newline, as `sysinvc keygen` writes", at: location))
+        }
+        return problems.isEmpty ? (key, []) : (nil, problems)
+    }
+
+    static func isKeygenOutput(_ key: Data) -> Bool {
+        var digits = key
+        if digits.last == UInt8(ascii: "\n") { digits.removeLast() }
+        return digits.count == hexDigits && digits.allSatisfy { Character(UnicodeScalar($0)).isHexDigit }
+    }
+}
