@@ -127,7 +127,8 @@ public enum InventorySchema {
             SchemaField("address", .format(.ipAddress), "BMC address"),
             SchemaField("username", .text, "BMC user; the password is a secret (bm/<hostname>)"),
         ]), "board management controller"),
-        SchemaField("addresses", .dictionary(.format(.ipAddress)), "explicit unit addresses by network (mgmt, oam, cluster-host, pxeboot); others are allocated"),
+        SchemaField("addresses", .object(NetworkType.allCases.map { SchemaField($0.rawValue, .format(.ipAddress), "unit address on \($0.rawValue)") }),
+                    "explicit unit addresses by network (mgmt, oam, cluster-host, pxeboot); others are allocated"),
         SchemaField("interfaces", .list(interface), "ethernet, bond and vlan interfaces"),
         SchemaField("cpus", .object([
             SchemaField("nodes", .integer(minimum: 1, maximum: 8), "NUMA nodes (processors); default 1"),
