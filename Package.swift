@@ -42,7 +42,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
-        .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins", "Yams"], exclude: ["ArmadaSchemas"]),
+        .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins", "Yams"], exclude: ["ArmadaSchemas"],
+                    // Inventories each named after the diagnostic code they must produce.
+                    resources: [.copy("BadInventories")]),
         .testTarget(name: "CLITests", dependencies: ["sysinvc"]),
     ]
 )

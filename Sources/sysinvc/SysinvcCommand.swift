@@ -136,14 +136,16 @@ struct Check: ParsableCommand {
 }
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check an inventory and print its diagnostics; writes nothing.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check an inventory and print its diagnostics; writes nothing.",
+        discussion: "Loads the secrets and compiles in memory as compile does, so an inventory that validates compiles."
+    )
 
     @Argument(help: "The inventory file.") var inventory: String
+    @OptionGroup var flags: CompileFlags
 
     func run() throws {
-        let result = Pipeline(plugins: PluginRegistry.all).validate(path: inventory)
-        printDiagnostics(result.diagnostics)
-        if result.hasErrors { throw ExitCode(Status.invalidInput) }
+        _ = try runPipeline(flags.pipeline, inventory: inventory)
         print("\(inventory): valid")
     }
 }

@@ -27,12 +27,13 @@ final class ApplicationCommandTests: XCTestCase {
         """
 
     /// Builds `demo-app.tgz` in `directory`; `charts` are the chart archives it holds.
-    func tarball(in directory: URL, manifest: String = manifest, charts: [String] = ["demo"]) throws -> String {
+    func tarball(in directory: URL, manifest: String = manifest, charts: [String] = ["demo"],
+                 metadata: String = "app_name: demo-app\napp_version: 1.0-3\n") throws -> String {
         let content = directory.appendingPathComponent("content-\(UUID().uuidString)")
         let chartsDirectory = content.appendingPathComponent("charts")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("manifests"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: chartsDirectory, withIntermediateDirectories: true)
-        try "app_name: demo-app\napp_version: 1.0-3\n".write(to: content.appendingPathComponent("metadata.yaml"), atomically: true, encoding: .utf8)
+        try metadata.write(to: content.appendingPathComponent("metadata.yaml"), atomically: true, encoding: .utf8)
         try manifest.write(to: content.appendingPathComponent("manifests/demo-manifest.yaml"), atomically: true, encoding: .utf8)
         for chart in charts {
             let chartSource = directory.appendingPathComponent("chart-\(chart)-\(UUID().uuidString)")
@@ -91,17 +92,27 @@ final class ApplicationCommandTests: XCTestCase {
     func testBrokenTarballsAreRefusedWithPreciseMessages() throws {
         let directory = try workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let cases: [(manifest: String, charts: [String], message: String)] = [
-            (Self.manifest, [], "chart kube-system-demo uses chart demo, which is not in charts/"),
+        let metadata = "app_name: demo-app\napp_version: 1.0-3\n"
+        let cases: [(manifest: String, charts: [String], metadata: String, message: String)] = [
+            (Self.manifest, [], metadata, "chart kube-system-demo uses chart demo, which is not in charts/"),
             (Self.manifest.replacingOccurrences(of: "chart_group: [kube-system-demo]", with: "chart_group: [kube-system-demo, kube-system-ghost]"),
-             ["demo"], "chart group demo-group names chart kube-system-ghost, which is not defined"),
+             ["demo"], metadata, "chart group demo-group names chart kube-system-ghost, which is not defined"),
             (Self.manifest.replacingOccurrences(of: "docker.io/starlingx/stx-demo:master", with: "Docker.io//stx demo"),
-             ["demo"], "malformed image reference \"Docker.io//stx demo\""),
+             ["demo"], metadata, "malformed image reference \"Docker.io//stx demo\""),
+            // Namespaces, chart names and versions reach armada-apply.sh: no shell syntax, no newline.
+            (Self.manifest.replacingOccurrences(of: "namespace: kube-system", with: "namespace: \"ks$(touch /tmp/p)\""),
+             ["demo"], metadata, "[APP004] chart kube-system-demo: \"ks$(touch /tmp/p)\" is not a valid namespace"),
+            (Self.manifest.replacingOccurrences(of: "chart_name: demo", with: "chart_name: \"demo;id\""),
+             ["demo"], metadata, "[APP005] chart kube-system-demo: chart_name \"demo;id\" is not a valid chart name"),
+            (Self.manifest, ["demo"], "app_name: demo-app\napp_version: \"1.0\\nrm -rf /\"\n",
+             "[APP003] metadata.yaml: app_version \"1.0\\nrm -rf /\" is not a valid application version"),
+            (Self.manifest, ["demo"], "app_name: ../demo\napp_version: 1.0-3\n",
+             "[APP003] metadata.yaml: app_name \"../demo\" is not a valid application name"),
         ]
         for (index, broken) in cases.enumerated() {
             let scratch = directory.appendingPathComponent("case-\(index)")
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            let path = try tarball(in: scratch, manifest: broken.manifest, charts: broken.charts)
+            let path = try tarball(in: scratch, manifest: broken.manifest, charts: broken.charts, metadata: broken.metadata)
             let before = try CLIRunner.snapshot(directory)
             let result = try CLIRunner.run(["application-upload", path], in: directory)
             XCTAssertEqual(result.status, 2, result.stdout)

@@ -18,6 +18,46 @@ final class CompileCommandTests: XCTestCase {
         XCTAssertTrue(again.stdout.contains("0 written"), again.stdout)
     }
 
+    /// The examples' key is public, so a checkout that leaves it readable by all is warned, not
+    /// refused (git keeps no modes); a key of one's own with that mode is refused.
+    func testThePublishedExampleKeyReadableByAllIsAWarning() throws {
+        let scratch = try CLIRunner.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for file in ["standard.yaml", "example.key"] {
+            try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("inventory-examples/\(file)"), to: scratch.appendingPathComponent(file))
+        }
+        chmod(scratch.appendingPathComponent("example.key").path, 0o644)
+        let result = try CLIRunner.run(["compile", "standard.yaml", "-o", "out"], in: scratch)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("warning[SEC003]"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("published example key"), result.stderr)
+    }
+
+    /// validate loads the secrets as compile does: what validates, compiles.
+    func testValidateRefusesTheSecretsCompileRefuses() throws {
+        let scratch = try CLIRunner.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let key = scratch.appendingPathComponent("example.key").path
+        XCTAssertEqual(try CLIRunner.run(["keygen", "example.key"], in: scratch).status, 0)
+        let inventory = try String(contentsOf: CLIRunner.repository.appendingPathComponent("inventory-examples/standard.yaml"), encoding: .utf8)
+        try inventory.write(to: scratch.appendingPathComponent("inventory.yaml"), atomically: true, encoding: .utf8)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key)
+        let shared = try CLIRunner.run(["validate", "inventory.yaml"], in: scratch)
+        XCTAssertEqual(shared.status, 2)
+        XCTAssertTrue(shared.stderr.contains("error[SEC003]: secret key file"), shared.stderr)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
+        XCTAssertEqual(try CLIRunner.run(["validate", "inventory.yaml"], in: scratch).status, 0)
+
+        try "keystone/admn: typo\n".write(to: scratch.appendingPathComponent("secrets.yaml"), atomically: true, encoding: .utf8)
+        try (inventory.replacingOccurrences(of: "  key_file: example.key", with: "  key_file: example.key\n  overrides: secrets.yaml"))
+            .write(to: scratch.appendingPathComponent("inventory.yaml"), atomically: true, encoding: .utf8)
+        let typo = try CLIRunner.run(["validate", "inventory.yaml"], in: scratch)
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertTrue(typo.stderr.contains("secrets.yaml:1:1: error[SEC006]: secret \"keystone/admn\" is not one this inventory uses; did you mean keystone/admin?"), typo.stderr)
+    }
+
     /// Ten distinct mistakes, ten diagnostics with their lines, exit status 2, and the previous
     /// output tree left exactly as it was.
     func testTenMistakesAreAllReportedAndNothingIsWritten() throws {

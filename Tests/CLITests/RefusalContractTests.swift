@@ -11,6 +11,8 @@ final class RefusalContractTests: XCTestCase {
             try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("inventory-examples/\(file)"),
                                              to: scratch.appendingPathComponent(name))
         }
+        // Private, as a real key is, so that no warning about the example key joins the output.
+        chmod(scratch.appendingPathComponent("example.key").path, 0o600)
     }
 
     override func tearDownWithError() throws {

@@ -29,6 +29,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case poolExhausted = "NET006"
     case invalidRange = "NET007"
     case networkNotAllowed = "NET008"
+    case reservedAddress = "NET009"
 
     // Hosts
     case duplicateHostname = "HOST001"
@@ -42,6 +43,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case duplicateInterface = "HOST009"
     case cpuAssignment = "HOST010"
     case labelSynonym = "HOST011"
+    case reservedHostname = "HOST012"
+    case duplicateMemoryNode = "HOST013"
 
     // Data networks, data and PCI interfaces
     case duplicateDataNetwork = "DNET001"
@@ -50,6 +53,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case sriovSettings = "DNET004"
     case dataNetworkMTU = "DNET005"
     case pciAddress = "DNET006"
+
+    // Bonds and VLANs
+    case bondMemberShared = "IFACE001"
+    case bondMemberRepeated = "IFACE002"
+    case bondMemberCarriesNetwork = "IFACE003"
+    case vlanMTU = "IFACE004"
+    case duplicateVLAN = "IFACE005"
 
     // Storage
     case storageWithoutCeph = "STOR001"
@@ -73,7 +83,18 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Secrets
     case secretKey = "SEC001"
     case secretsFile = "SEC002"
+    case secretKeyPermissions = "SEC003"
+    case secretKeyFileType = "SEC004"
+    case secretKeyFormat = "SEC005"
+    case unknownSecretOverride = "SEC006"
     case secretServiceParameter = "SEC010"
+
+    // Applications: the inventory's list and uploaded tarballs
+    case unknownApplication = "APP001"
+    case duplicateApplication = "APP002"
+    case applicationMetadata = "APP003"
+    case applicationNamespace = "APP004"
+    case applicationChartName = "APP005"
 
     // Helm chart overrides
     case helmControlPlane = "HELM001"

@@ -3,7 +3,8 @@
 public indirect enum SchemaType: Sendable {
     case string(SchemaStringFormat?, allowed: [String]?)
     case integer(minimum: Int?, maximum: Int?)
-    case number
+    /// A finite number above `above` (exclusive) and at most `maximum`.
+    case number(above: Double?, maximum: Double?)
     case boolean
     case list(SchemaType)
     case object([SchemaField])
@@ -21,6 +22,36 @@ public enum SchemaStringFormat: String, Sendable {
     case mac
     case hostname
     case path
+    case region
+    case softwareVersion = "software-version"
+    case systemName = "system-name"
+    case applicationName = "application-name"
+    case server
+    case interfaceName = "interface-name"
+    case dataNetworkName = "data-network-name"
+    case parameterWord = "parameter-word"
+    case hieraKey = "hiera-key"
+    case timezone
+    case tierName = "tier-name"
+
+    /// The grammar of a format that has one (every format but addresses, MACs and paths).
+    var grammar: FieldGrammar? {
+        switch self {
+        case .hostname: return HostnameRules.grammar
+        case .region: return .region
+        case .softwareVersion: return .softwareVersion
+        case .systemName: return .systemName
+        case .applicationName: return .dnsLabel("application name")
+        case .server: return .dnsName
+        case .interfaceName: return .interfaceName
+        case .dataNetworkName: return .dataNetworkName
+        case .parameterWord: return .parameterWord("service parameter word")
+        case .hieraKey: return .hieraKey
+        case .timezone: return .timezone
+        case .tierName: return .tierName
+        case .ipAddress, .cidr, .mac, .path: return nil
+        }
+    }
 }
 
 public struct SchemaField: Sendable {
@@ -47,11 +78,23 @@ public enum InventorySchema {
         SchemaField("floating", .format(.ipAddress), "floating address of the active controller (controller-<network>); allocated from the range when left out"),
     ])
 
+    /// sysinv bounds a port's VFs by the device's sriov_totalvfs, which an inventory does not
+    /// know; 1024 is the most any NIC offers per physical function (ConnectX's 1K), so more is a
+    /// typo, not a device.
+    static let maximumVFs = 1024
+
+    /// The memory of one NUMA node, as an upper bound for what is reserved on it: 4 TiB, more than
+    /// a socket of today's servers holds.
+    static let nodeMemoryMiB = 4 * 1024 * 1024
+
+    /// The last logical CPU of the largest layout the schema allows (8 nodes of 512 cores, 2 threads).
+    static let maximumLogicalCPU = 8 * 512 * 2 - 1
+
     static let interface = SchemaType.object([
-        SchemaField("name", .text, required: true, "interface name as the OS sees it (enp0s3, bond0, vlan11)"),
+        SchemaField("name", .format(.interfaceName), required: true, "interface name as the OS sees it (enp0s3, bond0, vlan11)"),
         SchemaField("type", .oneOf(["ethernet", "bond", "vlan"]), "default ethernet"),
         SchemaField("mac", .format(.mac), "MAC address of an ethernet port"),
-        SchemaField("port", .text, "OS port name of an ethernet interface; default its name"),
+        SchemaField("port", .format(.interfaceName), "OS port name of an ethernet interface; default its name"),
         SchemaField("members", .list(.text), "bond: names of the ethernet interfaces it aggregates"),
         SchemaField("mode", .oneOf(["active-backup", "balance-xor", "802.3ad"]), "bond mode; default active-backup"),
         SchemaField("transmit_hash_policy", .oneOf(["layer2", "layer2+3", "layer3+4"]), "bond hash policy for balance-xor and 802.3ad; default layer2"),
@@ -62,12 +105,12 @@ public enum InventorySchema {
         SchemaField("networks", .list(.oneOf(networkTypes)), "platform networks this interface carries"),
         SchemaField("data_networks", .list(.text), "names from data_networks this interface attaches; classes data, pci-sriov and pci-passthrough only"),
         SchemaField("pci_address", .text, "PCI address of the port, e.g. 0000:00:0a.0; required for pci-sriov and pci-passthrough"),
-        SchemaField("sriov_vfs", .integer(minimum: 1, maximum: nil), "pci-sriov: number of virtual functions to create; required"),
+        SchemaField("sriov_vfs", .integer(minimum: 1, maximum: maximumVFs), "pci-sriov: number of virtual functions to create; required"),
         SchemaField("sriov_vf_driver", .oneOf(["netdevice", "vfio"]), "pci-sriov: bind VFs to the kernel's VF driver (netdevice, default) or vfio-pci (vfio)"),
     ])
 
     static let dataNetwork = SchemaType.object([
-        SchemaField("name", .text, required: true, "provider network name guests attach to, e.g. physnet0"),
+        SchemaField("name", .format(.dataNetworkName), required: true, "provider network name guests attach to, e.g. physnet0"),
         SchemaField("type", .oneOf(["flat", "vlan", "vxlan"]), required: true, "flat (untagged), vlan (802.1Q tenant segments) or vxlan (tunnelled)"),
         SchemaField("mtu", .integer(minimum: 576, maximum: 9216), "largest frame guests may send; default 1500; every interface attaching it needs at least this MTU"),
         SchemaField("description", .text, "free text"),
@@ -84,38 +127,39 @@ public enum InventorySchema {
             SchemaField("address", .format(.ipAddress), "BMC address"),
             SchemaField("username", .text, "BMC user; the password is a secret (bm/<hostname>)"),
         ]), "board management controller"),
-        SchemaField("addresses", .dictionary(.format(.ipAddress)), "explicit unit addresses by network (mgmt, oam, cluster-host, pxeboot); others are allocated"),
+        SchemaField("addresses", .object(NetworkType.allCases.map { SchemaField($0.rawValue, .format(.ipAddress), "unit address on \($0.rawValue)") }),
+                    "explicit unit addresses by network (mgmt, oam, cluster-host, pxeboot); others are allocated"),
         SchemaField("interfaces", .list(interface), "ethernet, bond and vlan interfaces"),
         SchemaField("cpus", .object([
             SchemaField("nodes", .integer(minimum: 1, maximum: 8), "NUMA nodes (processors); default 1"),
             SchemaField("cores_per_node", .integer(minimum: 1, maximum: 512), required: true, "physical cores on each node"),
             SchemaField("threads_per_core", .integer(minimum: 1, maximum: 2), "default 1"),
-            SchemaField("platform", .list(.integer(minimum: 0, maximum: nil)), "logical CPUs reserved for the platform"),
-            SchemaField("vswitch", .list(.integer(minimum: 0, maximum: nil)), "logical CPUs reserved for the vswitch"),
+            SchemaField("platform", .list(.integer(minimum: 0, maximum: maximumLogicalCPU)), "logical CPUs reserved for the platform"),
+            SchemaField("vswitch", .list(.integer(minimum: 0, maximum: maximumLogicalCPU)), "logical CPUs reserved for the vswitch"),
         ]), "CPU layout and the CPUs reserved for platform and vswitch; the rest run applications"),
         SchemaField("memory", .list(.object([
             SchemaField("node", .integer(minimum: 0, maximum: 7), required: true, "NUMA node"),
-            SchemaField("platform_reserved_mib", .integer(minimum: 0, maximum: nil), "memory reserved for the platform"),
-            SchemaField("vswitch_hugepages_1G", .integer(minimum: 0, maximum: nil), "1G pages for the vswitch"),
-            SchemaField("vm_hugepages_2M", .integer(minimum: 0, maximum: nil), "2M pages for applications"),
-            SchemaField("vm_hugepages_1G", .integer(minimum: 0, maximum: nil), "1G pages for applications"),
+            SchemaField("platform_reserved_mib", .integer(minimum: 0, maximum: nodeMemoryMiB), "memory reserved for the platform"),
+            SchemaField("vswitch_hugepages_1G", .integer(minimum: 0, maximum: nodeMemoryMiB / 1024), "1G pages for the vswitch"),
+            SchemaField("vm_hugepages_2M", .integer(minimum: 0, maximum: nodeMemoryMiB / 2), "2M pages for applications"),
+            SchemaField("vm_hugepages_1G", .integer(minimum: 0, maximum: nodeMemoryMiB / 1024), "1G pages for applications"),
         ])), "memory per NUMA node"),
         SchemaField("labels", .dictionary(.text), "Kubernetes node labels (key: value)"),
     ])
 
     static let system = SchemaType.object([
-        SchemaField("name", .text, required: true, "system name"),
+        SchemaField("name", .format(.systemName), required: true, "system name"),
         SchemaField("type", .oneOf(["standard", "all-in-one"]), required: true, "system type"),
         SchemaField("mode", .oneOf(["simplex", "duplex", "duplex-direct"]), required: true, "system mode"),
         SchemaField("description", .text, "free text"),
         SchemaField("location", .text, "free text"),
         SchemaField("contact", .text, "free text"),
-        SchemaField("region", .text, "keystone region; default RegionOne"),
-        SchemaField("timezone", .text, "default UTC"),
-        SchemaField("software_version", .text, "platform release, e.g. \"19.01\" (quote it)"),
+        SchemaField("region", .format(.region), "keystone region; default RegionOne"),
+        SchemaField("timezone", .format(.timezone), "default UTC"),
+        SchemaField("software_version", .format(.softwareVersion), "platform release, e.g. \"19.01\" (quote it)"),
         SchemaField("security_profile", .oneOf(["standard", "extended"]), "default standard"),
         SchemaField("dns", .list(.format(.ipAddress)), "name servers"),
-        SchemaField("ntp", .list(.text), "NTP servers"),
+        SchemaField("ntp", .list(.format(.server)), "NTP servers"),
         SchemaField("https", .boolean, "serve public endpoints over https; default false"),
         SchemaField("vswitch", .oneOf(["none", "ovs", "ovs-dpdk"]), "vswitch type; default none"),
         SchemaField("distributed_cloud_role", .oneOf(["systemcontroller", "subcloud"]), "distributed cloud role, if any"),
@@ -126,7 +170,7 @@ public enum InventorySchema {
         SchemaField("drbd", .object([
             SchemaField("link_util", .integer(minimum: 1, maximum: 100), "percent of the link DRBD may use; default 40"),
             SchemaField("num_parallel", .integer(minimum: 1, maximum: 8), "default 1"),
-            SchemaField("rtt_ms", .number, "default 0.2"),
+            SchemaField("rtt_ms", .number(above: 0, maximum: 1000), "round-trip time to the peer controller in milliseconds, above 0 and at most 1000; default 0.2"),
         ]), "DRBD replication tuning"),
     ])
 
@@ -134,11 +178,11 @@ public enum InventorySchema {
         SchemaField("ceph", .object([
             SchemaField("replication", .integer(minimum: 1, maximum: 3), "copies of each object; default 2"),
             SchemaField("min_replication", .integer(minimum: 1, maximum: 3), "default 1"),
-            SchemaField("tiers", .list(.text), "storage tiers; default [storage]"),
+            SchemaField("tiers", .list(.format(.tierName)), "storage tiers; default [storage]"),
             SchemaField("osds", .list(.object([
                 SchemaField("host", .format(.hostname), required: true, "host holding the disk"),
                 SchemaField("device", .format(.path), required: true, "disk device path, e.g. /dev/sdb"),
-                SchemaField("tier", .text, "default storage"),
+                SchemaField("tier", .format(.tierName), "default storage"),
             ])), "object storage daemons"),
         ]), "the Ceph backend"),
     ])
@@ -152,15 +196,15 @@ public enum InventorySchema {
         SchemaField("hosts", .list(host), "hosts of the system"),
         SchemaField("storage", storage, "storage backends"),
         SchemaField("service_parameters", .list(.object([
-            SchemaField("service", .text, required: true, "e.g. docker"),
-            SchemaField("section", .text, required: true, "e.g. proxy"),
-            SchemaField("name", .text, required: true, "e.g. http_proxy"),
+            SchemaField("service", .format(.parameterWord), required: true, "e.g. docker"),
+            SchemaField("section", .format(.parameterWord), required: true, "e.g. proxy"),
+            SchemaField("name", .format(.parameterWord), required: true, "e.g. http_proxy"),
             SchemaField("value", .text, required: true, "the value"),
             SchemaField("personality", .oneOf(["controller", "worker", "storage"]), "limit to hosts of this personality"),
-            SchemaField("resource", .text, "explicit hiera key the value is written to"),
+            SchemaField("resource", .format(.hieraKey), "explicit hiera key the value is written to"),
         ])), "service parameters; applied last, they override generated values"),
         SchemaField("applications", .list(.object([
-            SchemaField("name", .text, required: true, "e.g. stx-openstack"),
+            SchemaField("name", .format(.applicationName), required: true, "e.g. stx-openstack"),
             SchemaField("applied", .boolean, "default false"),
         ])), "applications uploaded to the system"),
         SchemaField("secrets", .object([

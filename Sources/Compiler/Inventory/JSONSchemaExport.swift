@@ -19,10 +19,16 @@ extension InventorySchema {
             if let allowed { result["enum"] = allowed }
             switch format {
             case .ipAddress?: result["anyOf"] = [["format": "ipv4"], ["format": "ipv6"]]
-            case .hostname?: result["pattern"] = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
             case .mac?: result["pattern"] = "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"
             case .cidr?: result["pattern"] = "^[0-9A-Fa-f:.]+/[0-9]{1,3}$"
             case .path?: result["minLength"] = 1
+            case .server?:
+                result["anyOf"] = [["format": "ipv4"], ["format": "ipv6"], ["pattern": FieldGrammar.dnsName.pattern, "maxLength": FieldGrammar.dnsName.maxLength]]
+            case let format?:
+                if let grammar = format.grammar {
+                    result["pattern"] = grammar.pattern
+                    result["maxLength"] = grammar.maxLength
+                }
             case nil: break
             }
             return result
@@ -31,8 +37,11 @@ extension InventorySchema {
             if let minimum { result["minimum"] = minimum }
             if let maximum { result["maximum"] = maximum }
             return result
-        case .number:
-            return ["type": "number"]
+        case let .number(above, maximum):
+            var result: [String: Any] = ["type": "number"]
+            if let above { result["exclusiveMinimum"] = above }
+            if let maximum { result["maximum"] = maximum }
+            return result
         case .boolean:
             return ["type": "boolean"]
         case let .list(element):

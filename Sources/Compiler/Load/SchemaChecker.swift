@@ -46,8 +46,15 @@ struct SchemaChecker {
                 diagnostics.append(Diagnostic(.invalidFormat, "\(path): \(problem)", at: scalar.location))
             }
         case let .integer(minimum, maximum):
-            guard case let .scalar(scalar) = node, scalar.kind == .int, let value = Int(scalar.text) else {
+            // A YAML 1.1 reader takes digits past 64 bits for a float; they are still a whole number, too large.
+            let digits = scalar(of: node).map { $0.kind == .float && $0.text.allSatisfy(\.isNumber) } ?? false
+            guard case let .scalar(scalar) = node, scalar.kind == .int || digits else {
                 return typeMismatch(node, expected: "a whole number", path: path)
+            }
+            guard let value = Int(scalar.text) else {
+                let bound = maximum.map { ", at most \($0)" } ?? ""
+                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); write a decimal whole number\(bound)", at: scalar.location))
+                return
             }
             if let minimum, value < minimum {
                 diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(value); it must be at least \(minimum)", at: scalar.location))
@@ -55,15 +62,30 @@ struct SchemaChecker {
             if let maximum, value > maximum {
                 diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(value); it must be at most \(maximum)", at: scalar.location))
             }
-        case .number:
+        case let .number(above, maximum):
             guard case let .scalar(scalar) = node, scalar.kind == .int || scalar.kind == .float else {
                 return typeMismatch(node, expected: "a number", path: path)
+            }
+            guard let value = Double(scalar.text), value.isFinite else {
+                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); give a finite decimal number", at: scalar.location))
+                return
+            }
+            if let above, value <= above {
+                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); it must be greater than \(Self.formatted(above))", at: scalar.location))
+            }
+            if let maximum, value > maximum {
+                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); it must be at most \(Self.formatted(maximum))", at: scalar.location))
             }
         case .boolean:
             guard case let .scalar(scalar) = node, scalar.kind == .bool else {
                 return typeMismatch(node, expected: "true or false", path: path)
             }
         }
+    }
+
+    private func scalar(of node: SourceNode) -> SourceScalar? {
+        if case let .scalar(scalar) = node { return scalar }
+        return nil
     }
 
     private mutating func typeMismatch(_ node: SourceNode, expected: String, path: String) {
@@ -74,6 +96,10 @@ struct SchemaChecker {
         var message = "\(path) is \"\(scalar.text)\"; allowed: \(allowed.joined(separator: ", "))"
         if let suggestion = Self.closest(to: scalar.text, among: allowed) { message += "; did you mean \"\(suggestion)\"?" }
         diagnostics.append(Diagnostic(.valueNotAllowed, message, at: scalar.location))
+    }
+
+    static func formatted(_ number: Double) -> String {
+        number == number.rounded() ? String(Int(number)) : String(number)
     }
 
     static func join(_ path: String, _ key: String) -> String {
@@ -93,10 +119,14 @@ struct SchemaChecker {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             let valid = parts.count == 6 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isHexDigit) }
             return valid ? nil : "\"\(text)\" is not a MAC address (six colon-separated hex pairs, e.g. 08:00:27:aa:bb:01)"
-        case .hostname:
-            return HostnameRules.problem(text)
         case .path:
             return text.isEmpty ? "a path may not be empty" : nil
+        case .timezone:
+            return FieldGrammar.timezoneProblem(text)
+        case .server:
+            return FieldGrammar.serverProblem(text)
+        default:
+            return format.grammar?.problem(text)
         }
     }
 
@@ -124,11 +154,9 @@ struct SchemaChecker {
 /// Host names become file names and /etc/hosts entries, so they are RFC 1123 labels: never a
 /// path separator, never `..`.
 public enum HostnameRules {
+    static let grammar = FieldGrammar.dnsLabel("host name")
+
     public static func problem(_ name: String) -> String? {
-        let allowed = name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
-        if name.isEmpty || name.count > 63 || !allowed || name.hasPrefix("-") || name.hasSuffix("-") {
-            return "\"\(name)\" is not a valid host name: use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit"
-        }
-        return nil
+        grammar.problem(name)
     }
 }

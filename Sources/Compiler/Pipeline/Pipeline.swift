@@ -40,10 +40,10 @@ public struct Pipeline: Sendable {
         let (inventory, loadDiagnostics) = loaded
         result.diagnostics = loadDiagnostics
         guard let inventory else { return result }
-        let (validated, validationDiagnostics) = Validator.validate(inventory)
-        let pluginDiagnostics = validated.map { validated in plugins.flatMap { $0.check(validated) } } ?? []
+        let (candidate, validationDiagnostics) = Validator.check(inventory)
+        let pluginDiagnostics = plugins.flatMap { $0.check(candidate) }
         result.diagnostics = DiagnosticCollector.sorted(result.diagnostics + validationDiagnostics + pluginDiagnostics)
-        result.inventory = result.hasErrors ? nil : validated
+        result.inventory = result.hasErrors ? nil : candidate
         return result
     }
 
@@ -61,7 +61,8 @@ public struct Pipeline: Sendable {
                                                  at: SourceLocation(file: inventory.inventory.files.first ?? path, line: 1, column: 1)))
             return result
         }
-        result.diagnostics += tree.warnings
+        result.diagnostics += tree.warnings + secrets.unrequestedOverrides()
+        guard !result.hasErrors else { return result }
         result.tree = tree
         result.rendered = TreeRenderer.render(tree)
         result.secrets = secrets

@@ -45,8 +45,10 @@ public protocol ConfigPlugin: Sendable {
     func hostConfig(_ host: InventoryHost, _ context: PluginContext) -> HieraData
     /// Artifacts other than hiera (openrc, kubeadm configuration, manifests).
     func files(_ context: PluginContext) -> [OutputFile]
-    /// Rules only this plugin knows (a Kubernetes version kubeadm cannot configure), run with
-    /// validation so that every problem is reported before anything is generated.
+    /// Rules only this plugin knows (a Kubernetes version kubeadm cannot configure), run in the
+    /// same pass as validation so that every problem is reported in one run. The inventory may
+    /// hold what validation refused (a duplicate MAC, an address left unallocated): read only
+    /// what the rule is about.
     func check(_ inventory: ValidatedInventory) -> [Diagnostic]
     /// Warnings about what was generated (an override path the chart does not know), run after
     /// generation with the same context `files` gets.

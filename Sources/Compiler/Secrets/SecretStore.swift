@@ -7,10 +7,18 @@ import Foundation
 public struct SecretStore: Sendable {
     private let key: SymmetricKey
     private let overrides: [String: String]
+    /// Where the secrets file sets each override, to report one no plugin asks for.
+    private let overrideLocations: [String: SourceLocation]
+    private let requests = SecretRequests()
 
     public init(key: Data, overrides: [String: String] = [:]) {
+        self.init(key: key, overrides: overrides, locations: [:])
+    }
+
+    init(key: Data, overrides: [String: String], locations: [String: SourceLocation]) {
         self.key = SymmetricKey(data: key)
         self.overrides = overrides
+        self.overrideLocations = locations
     }
 
     /// The same store under another key derived from this one, and without explicit values:
@@ -24,12 +32,14 @@ public struct SecretStore: Sendable {
     /// A password in sysinv's shape: 16 hex digits plus `Ti0*`, which satisfies the platform's
     /// complexity rules (upper, lower, digit, special).
     public func password(_ name: String) -> String {
-        overrides[name] ?? hex(name, bytes: 8) + "Ti0*"
+        requests.record(name)
+        return overrides[name] ?? hex(name, bytes: 8) + "Ti0*"
     }
 
     /// A token of `length` hex digits.
     public func token(_ name: String, length: Int) -> String {
-        overrides[name] ?? String(hex(name, bytes: (length + 1) / 2).prefix(length))
+        requests.record(name)
+        return overrides[name] ?? String(hex(name, bytes: (length + 1) / 2).prefix(length))
     }
 
     private func hex(_ name: String, bytes: Int) -> String {
@@ -37,8 +47,6 @@ public struct SecretStore: Sendable {
                                              info: Data(name.utf8), outputByteCount: bytes)
         return derived.withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
     }
-
-    static let minimumKeyBytes = 32
 
     /// Reads the key file and the optional overrides file the inventory names. `keyFile`, when
     /// given (from the command line), wins over the inventory's.
@@ -55,13 +63,9 @@ public struct SecretStore: Sendable {
                 at: inventory.system.sectionLocation)])
         }
         let keyLocation = keyFile == nil ? declared?.location : nil
-        guard let key = FileManager.default.contents(atPath: keyPath) else {
-            return (nil, [Diagnostic(.secretKey, "cannot read secret key file \(keyPath); create it with `sysinvc keygen \(keyPath)`", at: keyLocation)])
-        }
-        guard key.count >= minimumKeyBytes else {
-            return (nil, [Diagnostic(.secretKey, "secret key file \(keyPath) holds \(key.count) bytes; it needs at least \(minimumKeyBytes) (use `sysinvc keygen`)", at: keyLocation)])
-        }
-        guard let overridesFile = inventory.secrets.overridesFile else { return (SecretStore(key: key), []) }
+        let (loadedKey, keyProblems) = SecretKeyFile.read(keyPath, at: keyLocation)
+        guard let key = loadedKey else { return (nil, keyProblems) }
+        guard let overridesFile = inventory.secrets.overridesFile else { return (SecretStore(key: key), keyProblems) }
         let path = resolve(overridesFile.value)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             return (nil, [Diagnostic(.secretsFile, "cannot read secrets file \(path)", at: overridesFile.location)])
@@ -72,14 +76,49 @@ public struct SecretStore: Sendable {
             return (nil, [Diagnostic(.secretsFile, "secrets file \(path) must map secret names to values", at: overridesFile.location)])
         }
         var overrides: [String: String] = [:]
+        var locations: [String: SourceLocation] = [:]
         var problems: [Diagnostic] = []
         for pair in pairs {
             if case let .scalar(scalar) = pair.value, scalar.kind != .null {
                 overrides[pair.key.value] = scalar.text
+                locations[pair.key.value] = pair.key.location
             } else {
                 problems.append(Diagnostic(.secretsFile, "secret \(pair.key.value) must be text", at: pair.value.location))
             }
         }
-        return problems.isEmpty ? (SecretStore(key: key, overrides: overrides), []) : (nil, problems)
+        return problems.isEmpty ? (SecretStore(key: key, overrides: overrides, locations: locations), keyProblems) : (nil, keyProblems + problems)
+    }
+
+    /// Overrides of the secrets file that nothing asked for during generation: a misspelt name
+    /// would otherwise leave the derived secret in place without a word.
+    public func unrequestedOverrides() -> [Diagnostic] {
+        let requested = requests.names
+        return overrides.keys.filter { !requested.contains($0) }.sorted().map { name in
+            var message = "secret \(FieldGrammar.quoted(name)) is not one this inventory uses"
+            if let suggestion = SchemaChecker.closest(to: name, among: requested.sorted()) {
+                message += "; did you mean \(suggestion)?"
+            } else {
+                message += "; remove it or correct its name (names look like keystone/admin)"
+            }
+            return Diagnostic(.unknownSecretOverride, message, at: overrideLocations[name])
+        }
+    }
+}
+
+/// The names of the secrets asked for, shared by every copy of a store.
+final class SecretRequests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: Set<String> = []
+
+    func record(_ name: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        recorded.insert(name)
+    }
+
+    var names: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
     }
 }

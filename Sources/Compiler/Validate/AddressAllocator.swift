@@ -57,6 +57,12 @@ struct AddressAllocator {
                 diagnostics.append(Diagnostic(.invalidRange,
                     "range address \(end.value) of \(pool.type.rawValue) is outside its subnet \(subnet); pick an address inside it", at: end.location))
             }
+            for end in [explicit.start, explicit.end] {
+                if pool.type != .multicast, let role = subnet.reservedRole(of: end.value) {
+                    diagnostics.append(Diagnostic(.reservedAddress,
+                        "range address \(end.value) of \(pool.type.rawValue) is the subnet's \(role), which no host may use; start or end the range inside it", at: end.location))
+                }
+            }
             if explicit.start.value > explicit.end.value {
                 diagnostics.append(Diagnostic(.invalidRange,
                     "range of \(pool.type.rawValue) starts at \(explicit.start.value) after its end \(explicit.end.value); swap them", at: explicit.start.location))
@@ -114,6 +120,11 @@ struct AddressAllocator {
                 "\(name) address \(located.value) is outside the \(pool.type.rawValue) subnet \(subnet); use an address inside it", at: located.location))
             return false
         }
+        if let role = subnet.reservedRole(of: located.value) {
+            diagnostics.append(Diagnostic(.reservedAddress,
+                "\(name) address \(located.value) is the \(role) of the \(pool.type.rawValue) subnet \(subnet), which no host may use; pick another address", at: located.location))
+            return false
+        }
         return true
     }
 }
@@ -131,5 +142,23 @@ extension NetworkPool {
     /// The range addresses are allocated from.
     public var effectiveRange: (start: IPAddress, end: IPAddress)? {
         range.map { ($0.start.value, $0.end.value) } ?? defaultRange
+    }
+}
+
+extension IPSubnet {
+    /// What an address is when the subnet reserves it: the network and broadcast addresses of an
+    /// IPv4 subnet, the subnet-router anycast address (RFC 4291) of an IPv6 one. Point-to-point
+    /// subnets (/31, /127; RFC 3021, RFC 6164) and single addresses reserve none.
+    func reservedRole(of address: IPAddress) -> String? {
+        switch family {
+        case 4:
+            guard prefixLength <= 30 else { return nil }
+            if address == network { return "network address" }
+            if address == self.address(at: -1) { return "broadcast address" }
+            return nil
+        default:
+            guard prefixLength <= 126 else { return nil }
+            return address == network ? "subnet-router anycast address" : nil
+        }
     }
 }

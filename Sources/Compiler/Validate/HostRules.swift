@@ -8,6 +8,8 @@ enum HostRules {
             diagnostics += checkInterfaces(host, inventory)
             diagnostics += checkAddresses(host, inventory)
             diagnostics += checkCPUs(host)
+            diagnostics += checkMemoryNodes(host)
+            diagnostics += InterfaceRules.check(host)
             diagnostics += host.labels.compactMap { label in
                 LabelRules.problem(label.value).map { Diagnostic(.invalidLabel, "label on \(host.name): \($0)", at: label.location) }
             }
@@ -29,6 +31,10 @@ enum HostRules {
                     "host name \(host.name) is already used at line \(first.line); every host needs its own name", at: host.hostname.location))
             } else {
                 seen[host.name] = host.hostname.location
+            }
+            if reservedNames.contains(host.name) {
+                diagnostics.append(Diagnostic(.reservedHostname,
+                    "host name \(host.name) is taken by the platform (a hiera file or a controller address has that name); choose another name", at: host.hostname.location))
             }
             switch host.personality.value {
             case .controller where !["controller-0", "controller-1"].contains(host.name):
@@ -62,6 +68,12 @@ enum HostRules {
         }
         return diagnostics
     }
+
+    /// Names no host may take: the platform's hiera files sit beside the host files in
+    /// hieradata/, and the address plan names the controllers' shared and multicast addresses
+    /// `<name>-<network>` as it names hosts' addresses.
+    static let reservedNames: Set<String> = Set(["static", "secure_static", "system", "secure_system",
+        "controller", "controller-gateway", "controller-nfs", "controller-platform-nfs"] + AddressAllocator.multicastNames)
 
     /// As sysinv, a locked host is still being configured: what it lacks is checked when it is
     /// unlocked, so a host can be added before its interfaces are known.
@@ -198,25 +210,41 @@ enum HostRules {
     }
 }
 
+extension HostRules {
+    /// sysinv keeps one memory record per NUMA node; a second entry for a node would silently
+    /// replace the first one's hugepage counts.
+    static func checkMemoryNodes(_ host: InventoryHost) -> [Diagnostic] {
+        var seen: [Int: SourceLocation] = [:]
+        return host.memory.compactMap { memory in
+            if let first = seen[memory.node] {
+                return Diagnostic(.duplicateMemoryNode,
+                    "\(host.name) lists memory of node \(memory.node) twice (first at line \(first.line)); merge the two entries", at: memory.location)
+            }
+            seen[memory.node] = memory.location
+            return nil
+        }
+    }
+}
+
 /// Kubernetes label syntax: an optional DNS-subdomain prefix and a name of at most 63
 /// characters, a value of at most 63.
 public enum LabelRules {
     public static func problem(_ label: Label) -> String? {
         let parts = label.key.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return "key \"\(label.key)\" has more than one '/'; use prefix/name" }
+        guard parts.count <= 2 else { return "key \(FieldGrammar.quoted(label.key)) has more than one '/'; use prefix/name" }
         let name = String(parts.last!)
         if parts.count == 2 {
             let prefix = String(parts[0])
             let labels = prefix.split(separator: ".", omittingEmptySubsequences: false)
             if prefix.isEmpty || prefix.count > 253 || !labels.allSatisfy({ isDNSLabel(String($0)) }) {
-                return "key prefix \"\(prefix)\" is not a DNS subdomain (lowercase letters, digits, '-' and '.', at most 253 characters)"
+                return "key prefix \(FieldGrammar.quoted(prefix)) is not a DNS subdomain (lowercase letters, digits, '-' and '.', at most 253 characters)"
             }
         }
         if name.isEmpty || name.count > 63 || !isLabelWord(name) {
-            return "key name \"\(name)\" must be 1 to 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
+            return "key name \(FieldGrammar.quoted(name)) must be 1 to 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
         }
         if !label.value.isEmpty && (label.value.count > 63 || !isLabelWord(label.value)) {
-            return "value \"\(label.value)\" of \(label.key) must be at most 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
+            return "value \(FieldGrammar.quoted(label.value)) of \(label.key) must be at most 63 characters of letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
         }
         return nil
     }

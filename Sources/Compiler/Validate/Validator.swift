@@ -1,15 +1,23 @@
 /// The validate stage: every semantic rule over a loaded inventory, all problems at once.
 public enum Validator {
     public static func validate(_ inventory: Inventory) -> (validated: ValidatedInventory?, diagnostics: [Diagnostic]) {
+        let (candidate, diagnostics) = check(inventory)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return (hasErrors ? nil : candidate, diagnostics)
+    }
+
+    /// Every rule, and the inventory with the addresses that could be allocated, errors or not:
+    /// plugin checks run on it in the same pass, so one run reports every problem.
+    static func check(_ inventory: Inventory) -> (candidate: ValidatedInventory, diagnostics: [Diagnostic]) {
         var collector = DiagnosticCollector()
         collector.append(contentsOf: NetworkRules.check(inventory))
         collector.append(contentsOf: HostRules.check(inventory))
         collector.append(contentsOf: DataNetworkRules.check(inventory))
         collector.append(contentsOf: StorageRules.check(inventory))
+        collector.append(contentsOf: ApplicationRules.check(inventory))
         var allocator = AddressAllocator(inventory: inventory)
         allocator.allocate()
         collector.append(contentsOf: allocator.diagnostics)
-        if collector.hasErrors { return (nil, collector.sorted) }
         return (ValidatedInventory(inventory: inventory, addresses: allocator.plan), collector.sorted)
     }
 }

@@ -37,6 +37,7 @@ public struct ApplicationTarball {
         if name == nil || version == nil {
             problems.append("metadata.yaml must give app_name and app_version")
         }
+        problems += metadataProblems(name: name, version: version)
 
         var charts: [String: String] = [:]
         let chartDirectory = scratch.appendingPathComponent("charts")
@@ -44,7 +45,11 @@ public struct ApplicationTarball {
         if chartFiles.isEmpty { problems.append("charts/ holds no chart (.tgz)") }
         for file in chartFiles {
             switch chartIdentity(chartDirectory.appendingPathComponent(file)) {
-            case let .success((chart, chartVersion)): charts[chart] = chartVersion
+            case let .success((chart, chartVersion)):
+                charts[chart] = chartVersion
+                if let problem = FieldGrammar.chartName.problem(chart) {
+                    problems.append("[\(DiagnosticCode.applicationChartName.rawValue)] charts/\(file): Chart.yaml name \(problem)")
+                }
             case let .failure(problem): problems.append("charts/\(file): \(problem.description)")
             }
         }
@@ -71,6 +76,15 @@ public struct ApplicationTarball {
         }
         guard problems.isEmpty, let name, let version, let application else { throw Refused(tarball: path, problems: problems) }
         return ApplicationTarball(name: name, version: version, manifestText: manifestText, application: application, charts: charts)
+    }
+
+    /// The name names the application's directory and the version its stored tarball; both
+    /// appear in armada-apply.sh.
+    static func metadataProblems(name: String?, version: String?) -> [String] {
+        let code = "[\(DiagnosticCode.applicationMetadata.rawValue)] metadata.yaml"
+        let nameProblem = name.flatMap { FieldGrammar.dnsLabel("application name").problem($0) }.map { "\(code): app_name \($0)" }
+        let versionProblem = version.flatMap { FieldGrammar.applicationVersion.problem($0) }.map { "\(code): app_version \($0)" }
+        return [nameProblem, versionProblem].compactMap { $0 }
     }
 
     static func text(_ url: URL) -> String? {

@@ -62,6 +62,12 @@ public enum ArmadaManifestReader {
             problems.append(Problem(description: "chart \(name) needs chart_name, release, namespace and source.location"))
             return nil
         }
+        if let problem = FieldGrammar.dnsLabel("namespace").problem(namespace) {
+            problems.append(Problem(description: "[\(DiagnosticCode.applicationNamespace.rawValue)] chart \(name): \(problem)"))
+        }
+        if let problem = FieldGrammar.chartName.problem(chartName) {
+            problems.append(Problem(description: "[\(DiagnosticCode.applicationChartName.rawValue)] chart \(name): chart_name \(problem)"))
+        }
         var values: [String: YAMLValue] = [:]
         if case let .map(map)? = data["values"] { values = map }
         var waitLabels: [String: String] = [:]
