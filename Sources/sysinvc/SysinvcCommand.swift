@@ -59,7 +59,7 @@ func fail(_ message: String) -> Never {
 /// returned value; a lock that cannot be had is an error, exit 2.
 func lockInventory(_ path: String, exclusive: Bool) -> FileLock? {
     do {
-        return try FileLock.inventory(path, exclusive: exclusive)
+        return exclusive ? try FileLock.inventoryForEdit(path) : try FileLock.inventory(path, exclusive: false)
     } catch {
         fail(error.description)
     }

@@ -100,6 +100,9 @@ final class InterruptionTests: XCTestCase {
             let mode = try FileManager.default.attributesOfItem(atPath: inventory.path)[.posixPermissions] as? Int
             XCTAssertEqual(mode, 0o640, "run \(run)")
         }
+        // An edit run to its end removes what the killed ones left behind.
+        XCTAssertEqual(try CLIRunner.run(["host-label-assign", "-i", "standard.yaml", "worker-1", "rack=r1"], in: scratch).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.contains(".sysinvc-tmp-") }, [])
     }
 
     func testTwentyConcurrentLabelEditsKeepEveryLabel() throws {

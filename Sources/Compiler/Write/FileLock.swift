@@ -57,3 +57,15 @@ public final class FileLock {
         }
     }
 }
+
+extension FileLock {
+    /// Locks an inventory for an edit, then removes what killed edits left behind: temporary
+    /// files beside the inventory and in its override store. Nil when there is no such file.
+    public static func inventoryForEdit(_ path: String, timeout: Double = 60) throws(FileWriteError) -> FileLock? {
+        guard let lock = try inventory(path, exclusive: true, timeout: timeout) else { return nil }
+        let directory = (path as NSString).deletingLastPathComponent
+        (try? WritableDirectory(path: directory.isEmpty ? "." : directory, create: false))?.removeLeftovers(depthLimit: 0)
+        (try? WritableDirectory(path: UserOverrideStore(inventoryPath: path).root.path, create: false))?.removeLeftovers()
+        return lock
+    }
+}
