@@ -105,6 +105,25 @@ final class InterruptionTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.contains(".sysinvc-tmp-") }, [])
     }
 
+    func testOverrideUpdatesKilledAtRandomLeaveNoReadableSecretAndWholeStores() throws {
+        try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("inventory-examples/openstack.yaml"),
+                                         to: scratch.appendingPathComponent("openstack.yaml"))
+        let store = scratch.appendingPathComponent("helm-overrides")
+        var generator = SystemRandomNumberGenerator()
+        for run in 0..<40 {
+            let secret = "UserSecret\(run)x\(UInt32.random(in: .min ... .max, using: &generator))"
+            try runKilled(["helm-override-update", "-i", "openstack.yaml", "stx-openstack", "nova", "openstack",
+                           "--set", "conf.nova.custom.password=\(secret)"], afterMicroseconds: UInt32.random(in: 0...150_000, using: &generator))
+            for (path, file) in try CLIRunner.snapshot(store) {
+                let text = String(decoding: file.0, as: UTF8.self)
+                XCTAssertEqual(file.1 & 0o077, 0, "\(path) is readable by others after run \(run)")
+                if !(path as NSString).lastPathComponent.hasPrefix(".") {
+                    XCTAssertTrue(text.hasPrefix("conf:\n") && text.hasSuffix("\n"), "\(path) is torn after run \(run): \(text)")
+                }
+            }
+        }
+    }
+
     func testTwentyConcurrentLabelEditsKeepEveryLabel() throws {
         for index in 10..<30 {
             XCTAssertEqual(try CLIRunner.run(["host-add", "-i", "standard.yaml", "--hostname", "worker-\(index)", "--personality", "worker"], in: scratch).status, 0)
