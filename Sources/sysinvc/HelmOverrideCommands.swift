@@ -170,7 +170,7 @@ struct HelmOverrideUpdate: ParsableCommand {
         let current = try target.overrides(secretKey: secretKey)
         var files: [OverrideUpdate.ValuesFileText] = []
         for path in valuesFiles {
-            switch TextFile.read(path) {
+            switch InputFile.text(path) {
             case let .success(text):
                 files.append(.init(path: path, text: text))
             case let .failure(refusal):

@@ -114,7 +114,7 @@ final class YAMLLimitsTests: XCTestCase {
         let path = try scratch().appendingPathComponent("huge.yaml").path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
         XCTAssertEqual(truncate(path, off_t(YAMLLimits.fileBytes + 1)), 0)
-        XCTAssertEqual(TextFile.read(path), .failure(.tooLarge(bytes: YAMLLimits.fileBytes + 1, limit: YAMLLimits.fileBytes)))
+        XCTAssertEqual(InputFile.text(path), .failure(.tooLarge(bytes: YAMLLimits.fileBytes + 1, limit: YAMLLimits.fileBytes)))
         XCTAssertEqual(InventoryLoader.load(path: path).diagnostics.map(\.code), [.yamlTooLarge])
     }
 }

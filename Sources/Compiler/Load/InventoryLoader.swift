@@ -52,7 +52,7 @@ public enum InventoryLoader {
                                    files: inout [String], collector: inout DiagnosticCollector) -> SourceNode? {
         files.append(path)
         let text: String
-        switch edited[path].map { Result<String, TextFile.Refusal>.success($0) } ?? TextFile.read(path) {
+        switch edited[path].map { Result<String, InputFile.Refusal>.success($0) } ?? InputFile.text(path) {
         case let .success(contents):
             text = contents
         case let .failure(refusal):

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Reads a file the user named (an inventory, an include, a values file) as UTF-8 text, refusing
-/// anything that is not a regular file of bounded size.
+/// Reads a file the user named (an inventory, an include, a values file, an application tarball),
+/// refusing anything that is not a regular file of bounded size.
 ///
 /// The file is opened without blocking and checked with `fstat` on the open descriptor, so a
 /// FIFO, a device such as `/dev/zero` or a directory is refused at once (it never hangs or fills
 /// memory), and a file swapped between the check and the read cannot slip through.
-public enum TextFile {
+public enum InputFile {
     public enum Refusal: Error, Equatable, Sendable {
         case unreadable(reason: String)
         case notARegularFile(kind: String)
@@ -17,14 +17,21 @@ public enum TextFile {
         public var message: String {
             switch self {
             case let .unreadable(reason): return "cannot be read (\(reason)); check the path and permissions"
-            case let .notARegularFile(kind): return "is \(kind), not a regular file; name a YAML file"
-            case let .tooLarge(bytes, limit): return "holds \(bytes) bytes, more than the \(limit) allowed; split it with include"
+            case let .notARegularFile(kind): return "is \(kind), not a regular file; name a regular file"
+            case let .tooLarge(bytes, limit): return "holds \(bytes) bytes, more than the \(limit) allowed"
             case .notUTF8: return "is not UTF-8 text; save it as UTF-8"
             }
         }
     }
 
-    public static func read(_ path: String, limit: Int = YAMLLimits.fileBytes) -> Result<String, Refusal> {
+    /// The file as UTF-8 text.
+    public static func text(_ path: String, limit: Int = YAMLLimits.fileBytes) -> Result<String, Refusal> {
+        bytes(path, limit: limit).flatMap { data in
+            String(data: data, encoding: .utf8).map { .success($0) } ?? .failure(.notUTF8)
+        }
+    }
+
+    public static func bytes(_ path: String, limit: Int) -> Result<Data, Refusal> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
@@ -43,8 +50,7 @@ public enum TextFile {
             // The file grew after fstat: the limit still holds.
             guard data.count <= limit else { return .failure(.tooLarge(bytes: data.count, limit: limit)) }
         }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure(.notUTF8) }
-        return .success(text)
+        return .success(data)
     }
 
     private static func kind(_ mode: mode_t) -> String {
@@ -59,7 +65,7 @@ public enum TextFile {
     }
 }
 
-/// `read(2)`, out of reach of `TextFile.read` by name.
+/// `read(2)`, which `InputFile` cannot call by its bare name.
 private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }
