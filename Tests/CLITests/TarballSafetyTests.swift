@@ -87,13 +87,6 @@ final class TarballSafetyTests: XCTestCase {
         XCTAssertFalse((output.stdout + output.stderr).contains("TOPSECRET"))
     }
 
-    func testFIFOAndHardLinkInsideATarballAreRefusedWithoutWaiting() throws {
-        let content = try applicationContent()
-        XCTAssertEqual(mkfifo(content.appendingPathComponent("charts/pipe").path, 0o600), 0)
-        try FileManager.default.linkItem(at: content.appendingPathComponent("metadata.yaml"), to: content.appendingPathComponent("manifests/metadata-link"))
-        assertRefused(try upload(try pack(content)), saying: ["entry charts/pipe is a FIFO", "is a hard link to"])
-    }
-
     func testSymlinkInsideAChartIsRefused() throws {
         let content = try applicationContent()
         let chart = sources.appendingPathComponent("linked-chart")
