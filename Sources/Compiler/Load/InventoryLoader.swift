@@ -52,7 +52,8 @@ public enum InventoryLoader {
                                    files: inout [String], collector: inout DiagnosticCollector) -> SourceNode? {
         files.append(path)
         let text: String
-        switch edited[path].map { Result<String, InputFile.Refusal>.success($0) } ?? InputFile.text(path) {
+        let read = edited[path].map { Result<String, InputFile.Refusal>.success($0) } ?? InputFile.text(path)
+        switch read {
         case let .success(contents):
             text = contents
         case let .failure(refusal):

@@ -34,9 +34,20 @@ public struct ApplicationTarball {
         case let .success(bytes): archive = bytes
         case let .failure(refusal): throw Refused(tarball: path, problems: ["the tarball \(refusal.message)"])
         }
+        let tar: Data
+        do {
+            tar = try inflated(archive)
+        } catch {
+            throw Refused(tarball: path, problems: error.problems)
+        }
+        return try read(tar: tar, archive: archive, tarball: path)
+    }
+
+    /// Checks an inflated tarball; `archive` is what gets stored. Fuzzing enters here, past gzip.
+    public static func read(tar: Data, archive: Data, tarball path: String) throws(Refused) -> ApplicationTarball {
         let files: [String: Data]
         do {
-            files = try contents(of: archive).files
+            files = try TarArchive(tar).files
         } catch {
             throw Refused(tarball: path, problems: error.problems)
         }
@@ -84,19 +95,16 @@ public struct ApplicationTarball {
                                   archive: archive)
     }
 
-    /// The entries of a gzip'd tar archive, refused whole when it is not one or holds anything
-    /// but regular files and directories.
-    static func contents(of archive: Data) throws(TarArchive.Refused) -> TarArchive {
-        let unpacked: Data
+    /// The tar stream of a gzip'd archive, within the size limit.
+    static func inflated(_ archive: Data) throws(TarArchive.Refused) -> Data {
         do throws(Gzip.Failure) {
-            unpacked = try Gzip.decompress(archive, limit: Limits.unpackedBytes)
+            return try Gzip.decompress(archive, limit: Limits.unpackedBytes)
         } catch {
             switch error {
             case .notGzip: throw TarArchive.Refused(problems: ["is not a gzip'd tar archive (.tgz)"])
             case let .tooLarge(limit): throw TarArchive.Refused(problems: ["unpacks to more than \(limit) bytes"])
             }
         }
-        return try TarArchive(unpacked)
     }
 
     static func text(_ data: Data?) -> String? {
@@ -117,7 +125,7 @@ public struct ApplicationTarball {
     static func chartIdentity(_ archive: Data) -> Result<(String, String), ApplicationProblem> {
         let chart: TarArchive
         do {
-            chart = try contents(of: archive)
+            chart = try TarArchive(try inflated(archive))
         } catch {
             return .failure(ApplicationProblem(error.problems.joined(separator: "; ")))
         }
