@@ -10,8 +10,6 @@ import Foundation
 struct TarArchive {
     /// Regular files by path, `./` prefixes removed.
     let files: [String: Data]
-    /// Every file and directory path, in archive order.
-    let paths: [String]
 
     /// Everything wrong with an archive, each problem naming its entry.
     struct Refused: Error, Equatable {
@@ -24,7 +22,6 @@ struct TarArchive {
     init(_ bytes: Data) throws(Refused) {
         let bytes = [UInt8](bytes)
         var files: [String: Data] = [:]
-        var paths: [String] = []
         var problems: [String] = []
         var offset = 0
         var longName: String?, longLink: String?, paxPath: String?, paxLink: String?, paxSize: Int?
@@ -73,9 +70,8 @@ struct TarArchive {
             case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
                 if files[path] != nil { problems.append("entry \(path) appears twice") }
                 files[path] = Data(data)
-                paths.append(path)
             case UInt8(ascii: "5"):
-                paths.append(path)
+                continue
             default:
                 problems.append("entry \(path) is \(Self.describe(header.type, link: link)); an application holds only regular files and directories")
             }
@@ -85,7 +81,6 @@ struct TarArchive {
         }
         guard problems.isEmpty else { throw Refused(problems: problems) }
         self.files = files
-        self.paths = paths
     }
 
     private static func normalized(_ path: String) -> String {
