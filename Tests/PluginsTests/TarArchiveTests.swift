@@ -69,3 +69,35 @@ final class TarArchiveTests: XCTestCase {
         }
     }
 }
+
+/// Found by fuzzing: a signal arriving while gzip's output was read made `FileHandle.availableData`
+/// trap on EINTR. Signals now only retry the read.
+final class GzipTests: XCTestCase {
+    func testSignalsWhileInflatingAreRetried() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-gzip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let compressed = directory.appendingPathComponent("zeros.gz").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "head -c \(32 << 20) /dev/zero | gzip -1 > '\(compressed)'"]
+        try process.run()
+        process.waitUntilExit()
+        let data = try Data(contentsOf: URL(fileURLWithPath: compressed))
+
+        // A handler without SA_RESTART, so that every alarm interrupts the blocking read.
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in }
+        sigemptyset(&action.sa_mask)
+        var previous = sigaction()
+        sigaction(SIGALRM, &action, &previous)
+        var every100Microseconds = itimerval(it_interval: timeval(tv_sec: 0, tv_usec: 100), it_value: timeval(tv_sec: 0, tv_usec: 100))
+        setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &every100Microseconds, nil)
+        defer {
+            var off = itimerval()
+            setitimer(__itimer_which_t(ITIMER_REAL.rawValue), &off, nil)
+            sigaction(SIGALRM, &previous, nil)
+        }
+        XCTAssertEqual(try Gzip.decompress(data, limit: 64 << 20).count, 32 << 20)
+    }
+}

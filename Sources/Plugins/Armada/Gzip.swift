@@ -42,10 +42,14 @@ enum Gzip {
         do { try process.run() } catch { throw .notGzip }
         var data = Data()
         var exceeded = false
+        // read(2) itself: FileHandle.availableData traps when a signal interrupts the read (EINTR).
+        let descriptor = output.fileHandleForReading.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            data.append(chunk)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            data.append(contentsOf: buffer[0..<count])
             if data.count > limit {
                 exceeded = true
                 process.terminate()
