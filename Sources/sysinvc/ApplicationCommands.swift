@@ -16,7 +16,7 @@ struct ApplicationUpload: ParsableCommand {
     func run() throws {
         do {
             let application = try ApplicationTarball.read(tarball)
-            try ApplicationStore.register(application, from: tarball, inventory: inventory)
+            try ApplicationStore.register(application, inventory: inventory)
             print("\(application.name) \(application.version) uploaded: \(application.charts.count) charts, \(application.application.groups.count) chart groups")
             if Pipeline(plugins: []).validate(path: inventory).inventory?.isApplied(application.name) != true {
                 print("apply it by listing {name: \(application.name), applied: true} under applications in \(inventory)")

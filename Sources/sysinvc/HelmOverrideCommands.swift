@@ -173,10 +173,12 @@ struct HelmOverrideUpdate: ParsableCommand {
         let current = try target.overrides(secretKey: secretKey)
         var files: [OverrideUpdate.ValuesFileText] = []
         for path in valuesFiles {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return try helmCommand { () throws(HelmOverrideError) in throw .unreadableFile(path: path, reason: "no such file or not readable") }
+            switch InputFile.text(path) {
+            case let .success(text):
+                files.append(.init(path: path, text: text))
+            case let .failure(refusal):
+                return try helmCommand { () throws(HelmOverrideError) in throw .unreadableFile(path: path, reason: refusal.message) }
             }
-            files.append(.init(path: path, text: String(decoding: data, as: UTF8.self)))
         }
         let update = OverrideUpdate(mode: reuseValues ? .reuse : .reset, valuesFiles: files, sets: sets, setStrings: setStrings, force: force)
         let user = try helmCommand { () throws(HelmOverrideError) in try update.apply(to: current) }

@@ -6,6 +6,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case duplicateKey = "YAML002"
     case aliasNotAllowed = "YAML003"
     case notAMapping = "YAML004"
+    case yamlTooDeep = "YAML005"
+    case yamlTooLarge = "YAML006"
+    case explicitTag = "YAML007"
+    case emptyDocument = "YAML008"
 
     // Files and includes
     case unreadableFile = "INV001"

@@ -21,7 +21,7 @@ public enum HelmOverrideError: Error, Equatable, CustomStringConvertible {
         case let .invalidSet(error):
             return error.description
         case let .invalidValuesFile(path, error):
-            return "\(path):\(error.line):\(error.column): \(error.message)"
+            return "\(path):\(error.line):\(error.column): error[\(error.code.rawValue)]: \(error.message)"
         case let .unreadableFile(path, reason):
             return "cannot read \(path): \(reason)"
         case let .protectedSecrets(chart, paths):

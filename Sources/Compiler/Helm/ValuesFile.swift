@@ -5,11 +5,14 @@ public struct ValuesFileError: Error, Equatable, CustomStringConvertible {
     public let line: Int
     public let column: Int
     public let message: String
+    /// The diagnostic code an inventory would get for the same problem.
+    public let code: DiagnosticCode
 
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, message: String, code: DiagnosticCode = .yamlSyntax) {
         self.line = line
         self.column = column
         self.message = message
+        self.code = code
     }
 
     public var description: String { "line \(line), column \(column): \(message)" }
@@ -22,18 +25,18 @@ public struct ValuesFileError: Error, Equatable, CustomStringConvertible {
 /// go-yaml v2 keeps them for untyped targets. Mapping keys keep their text (`1: a` has key "1").
 /// A repeated key keeps its last value, as helm does. `<<` merge keys are applied (explicit keys win).
 /// A second document (`---`) is an error, where helm would silently read only the first.
+///
+/// The text is measured by `YAMLPreflight` first (depth, size, aliases), so a hostile values file
+/// is refused with its position instead of crashing the reader. Base-60 forms (`1:30`) stay text,
+/// as go-yaml reads them.
 public enum ValuesFile {
-    /// Aliases are expanded while converting; this bounds a billion-laughs document.
-    static let nodeBudget = 1_000_000
-
     public static func parse(_ text: String) throws(ValuesFileError) -> [String: YAMLValue] {
+        try preflight(text)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw positioned(error, in: text)
         } catch {
-            throw ValuesFileError(line: 1, column: 1, message: "cannot read YAML: \(error)")
+            throw positioned(error, in: text)
         }
         guard let root else { return [:] }
         var converter = Converter()
@@ -41,11 +44,46 @@ public enum ValuesFile {
         case let .map(values): return values
         case .null: return [:]
         case let other:
-            throw converter.fail("a values file must hold a mapping at the top level, not \(other.helmKindName)", at: root)
+            throw converter.fail("a values file must hold a mapping at the top level, not \(other.helmKindName)", at: root, code: .notAMapping)
         }
     }
 
-    private static func positioned(_ error: YamlError, in text: String) -> ValuesFileError {
+    /// Every document of a stream (`---` between them), as an armada manifest holds them.
+    public static func documents(_ text: String) throws(ValuesFileError) -> [YAMLValue] {
+        try preflight(text)
+        var documents: [YAMLValue] = []
+        var converter = Converter()
+        do {
+            let parser = try Parser(yaml: text)
+            while let root = try parser.nextRoot() {
+                documents.append(try converter.value(root))
+            }
+        } catch let error as ValuesFileError {
+            throw error
+        } catch {
+            throw positioned(error, in: text)
+        }
+        return documents
+    }
+
+    private static func preflight(_ text: String) throws(ValuesFileError) {
+        guard text.utf8.count <= YAMLLimits.fileBytes else {
+            throw ValuesFileError(line: 1, column: 1, message: "the file holds \(text.utf8.count) bytes, more than the \(YAMLLimits.fileBytes) allowed",
+                                   code: .yamlTooLarge)
+        }
+        guard let finding = YAMLPreflight.check(text).finding else { return }
+        let (message, code): (String, DiagnosticCode) = switch finding.problem {
+        case .tooDeep: ("mappings and lists nest deeper than \(YAMLLimits.depth) levels; flatten the structure", .yamlTooDeep)
+        case .tooManyNodes(throughAliases: true): ("aliases expand the document to more than \(YAMLLimits.nodes) values", .aliasNotAllowed)
+        case .tooManyNodes(throughAliases: false): ("the document holds more than \(YAMLLimits.nodes) values", .yamlTooLarge)
+        }
+        throw ValuesFileError(line: finding.line, column: finding.column, message: message, code: code)
+    }
+
+    private static func positioned(_ error: any Error, in text: String) -> ValuesFileError {
+        guard let error = error as? YamlError else {
+            return ValuesFileError(line: 1, column: 1, message: "cannot read YAML: \(error)")
+        }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
@@ -70,18 +108,13 @@ public enum ValuesFile {
         return (line, column)
     }
 
+    /// Converts a tree that passed the preflight, so its depth and size are bounded.
     private struct Converter {
-        var visited = 0
-
-        func fail(_ message: String, at node: Node) -> ValuesFileError {
-            ValuesFileError(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+        func fail(_ message: String, at node: Node, code: DiagnosticCode = .yamlSyntax) -> ValuesFileError {
+            ValuesFileError(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message, code: code)
         }
 
         mutating func value(_ node: Node) throws(ValuesFileError) -> YAMLValue {
-            visited += 1
-            if visited > ValuesFile.nodeBudget {
-                throw fail("the document expands to more than \(ValuesFile.nodeBudget) values (aliases nested too deep?)", at: node)
-            }
             switch node {
             case let .scalar(scalar):
                 // Yams 5 keeps `Tag.name` internal; `description` is the resolved tag's name.
@@ -141,11 +174,11 @@ public enum ValuesFile {
             case .bool:
                 return Bool.construct(from: plain).map(YAMLValue.bool) ?? .string(scalar.string)
             case .int:
-                if let number = Int.construct(from: plain) { return .int(number) }
+                if let number = PlainNumber.int(plain) { return .int(number) }
                 // go-yaml reads an int too large for int64 as a float.
-                return Double.construct(from: plain).map(YAMLValue.float) ?? .string(scalar.string)
+                return PlainNumber.float(plain).map(YAMLValue.float) ?? .string(scalar.string)
             case .float:
-                return Double.construct(from: plain).map(YAMLValue.float) ?? .string(scalar.string)
+                return PlainNumber.float(plain).map(YAMLValue.float) ?? .string(scalar.string)
             default:
                 return .string(scalar.string)
             }

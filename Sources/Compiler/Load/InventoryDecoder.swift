@@ -9,11 +9,11 @@ struct InventoryDecoder {
 
     mutating func decode(_ root: SourceNode) -> Inventory {
         let top = MappingReader(root)
-        let system = decodeSystem(MappingReader(top["system"]))
-        let secrets = MappingReader(top["secrets"])
+        let system = decodeSystem(top.section("system"))
+        let secrets = top.section("secrets")
         return Inventory(
             system: system,
-            networks: decodeNetworks(MappingReader(top["networks"])),
+            networks: decodeNetworks(top.section("networks")),
             dataNetworks: top.list("data_networks").map(decodeDataNetwork),
             hosts: top.list("hosts").map { decodeHost(MappingReader($0), system: system) },
             storage: top["storage"].map(decodeStorage),
@@ -28,8 +28,8 @@ struct InventoryDecoder {
     }
 
     private func decodeSystem(_ system: MappingReader) -> SystemSettings {
-        let kubernetes = MappingReader(system["kubernetes"])
-        let drbd = MappingReader(system["drbd"])
+        let kubernetes = system.section("kubernetes")
+        let drbd = system.section("drbd")
         let here = system.location
         return SystemSettings(
             name: system.string("name", default: ""),
@@ -94,13 +94,13 @@ struct InventoryDecoder {
             if personality.value == .controller && system.type.value == .allInOne { subfunctions.append("worker") }
         }
         var addresses: [NetworkType: Located<IPAddress>] = [:]
-        for pair in MappingReader(host["addresses"]).pairs {
+        for pair in host.section("addresses").pairs {
             guard let type = NetworkType(rawValue: pair.key.value), case let .scalar(scalar) = pair.value,
                   let address = IPAddress(scalar.text) else { continue }
             addresses[type] = Located(address, at: scalar.location)
         }
-        let bm = MappingReader(host["board_management"])
-        let cpus = MappingReader(host["cpus"])
+        let bm = host.section("board_management")
+        let cpus = host.section("cpus")
         return InventoryHost(
             hostname: host.string("hostname", default: ""),
             personality: personality,
@@ -131,7 +131,7 @@ struct InventoryDecoder {
                     location: memory.location
                 )
             },
-            labels: MappingReader(host["labels"]).pairs.map { pair in
+            labels: host.section("labels").pairs.map { pair in
                 let value: String
                 if case let .scalar(scalar) = pair.value { value = scalar.text } else { value = "" }
                 return Located(Label(key: pair.key.value, value: value), at: pair.key.location)
@@ -179,7 +179,7 @@ struct InventoryDecoder {
 
     private func decodeStorage(_ node: SourceNode) -> StorageSettings {
         let storage = MappingReader(node)
-        let ceph = MappingReader(storage["ceph"])
+        let ceph = storage.section("ceph")
         return StorageSettings(
             ceph: storage["ceph"] == nil ? nil : CephSettings(
                 replication: ceph.int("replication")?.value ?? 2,

@@ -30,6 +30,14 @@ public enum InventoryLoader {
     }
 
     private static func finish(_ root: SourceNode, files: [String], collector: inout DiagnosticCollector) -> (Inventory?, [Diagnostic]) {
+        if case let .mapping(pairs, location) = root, pairs.isEmpty {
+            // Every section would be reported missing; one message says what is wrong.
+            if !collector.hasErrors {
+                collector.emit(.emptyDocument, "\(location.file) holds no inventory (it is empty or only comments); write its system, networks and hosts sections",
+                               at: location)
+            }
+            return (nil, collector.sorted)
+        }
         var checker = SchemaChecker()
         checker.check(root, against: InventorySchema.root, path: "")
         collector.append(contentsOf: checker.diagnostics)
@@ -39,16 +47,22 @@ public enum InventoryLoader {
         return (inventory, collector.sorted)
     }
 
-    private static func readMerged(path: String, including chain: [String], edited: [String: String], files: inout [String],
-                                   collector: inout DiagnosticCollector) -> SourceNode? {
+    /// `includedAt` is the include line naming the file, where a file that cannot be read is reported.
+    private static func readMerged(path: String, including chain: [String], includedAt: SourceLocation? = nil, edited: [String: String],
+                                   files: inout [String], collector: inout DiagnosticCollector) -> SourceNode? {
         files.append(path)
-        guard let data = edited[path].map({ Data($0.utf8) }) ?? FileManager.default.contents(atPath: path) else {
-            collector.emit(.unreadableFile, "cannot read inventory file \(path): check the path and permissions",
-                           at: SourceLocation(file: path, line: 1, column: 1))
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            collector.emit(.yamlSyntax, "\(path) is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
+        let text: String
+        let read = edited[path].map { Result<String, InputFile.Refusal>.success($0) } ?? InputFile.text(path)
+        switch read {
+        case let .success(contents):
+            text = contents
+        case let .failure(refusal):
+            let code: DiagnosticCode = switch refusal {
+            case .unreadable, .notARegularFile: .unreadableFile
+            case .tooLarge: .yamlTooLarge
+            case .notUTF8: .yamlSyntax
+            }
+            collector.emit(code, "inventory file \(path) \(refusal.message)", at: includedAt ?? SourceLocation(file: path, line: 1, column: 1))
             return nil
         }
         let (node, diagnostics) = YAMLReader.read(text, file: path)
@@ -81,7 +95,8 @@ public enum InventoryLoader {
                 collector.emit(.includeCycle, "\(scalar.text) includes itself (through \(chain.joined(separator: " -> "))); remove one include", at: scalar.location)
                 continue
             }
-            guard case let .mapping(included, _)? = readMerged(path: path, including: chain, edited: edited, files: &files, collector: &collector) else { continue }
+            guard case let .mapping(included, _)? = readMerged(path: path, including: chain, includedAt: scalar.location, edited: edited,
+                                                                   files: &files, collector: &collector) else { continue }
             merged = merge(merged, included, collector: &collector)
         }
         return .mapping(merged, location)

@@ -3,14 +3,20 @@ struct MappingReader {
     let pairs: [SourcePair]
     let location: SourceLocation
 
-    init(_ node: SourceNode?) {
+    /// `missing` places a section the inventory leaves out, so its diagnostics still name a file.
+    init(_ node: SourceNode?, missing: SourceLocation = SourceLocation(file: "", line: 1, column: 1)) {
         if case let .mapping(pairs, location)? = node {
             self.pairs = pairs
             self.location = location
         } else {
             self.pairs = []
-            self.location = node?.location ?? SourceLocation(file: "", line: 1, column: 1)
+            self.location = node?.location ?? missing
         }
+    }
+
+    /// The mapping under `key`; when it is absent, it is placed at this mapping.
+    func section(_ key: String) -> MappingReader {
+        MappingReader(self[key], missing: location)
     }
 
     var isPresent: Bool { !pairs.isEmpty }

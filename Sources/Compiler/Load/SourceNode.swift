@@ -20,8 +20,8 @@ public indirect enum SourceNode: Sendable {
         case let .scalar(scalar):
             switch scalar.kind {
             case .null: return "nothing (null)"
-            case .string: return "the text \"\(scalar.text)\""
-            default: return "the \(scalar.kind.rawValue) \(scalar.text)"
+            case .string: return "the text \"\(scalar.excerpt)\""
+            default: return "the \(scalar.kind.rawValue) \(scalar.excerpt)"
             }
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -48,4 +48,11 @@ public struct SourceScalar: Sendable {
     public let text: String
     public let kind: Kind
     public let location: SourceLocation
+
+    /// The text as a message quotes it: one line, at most 60 characters, so that a file included by
+    /// mistake (`/etc/shadow`) is not printed whole.
+    public var excerpt: String {
+        let line = text.prefix { $0 != "\n" }
+        return line.count > 60 || line.count < text.count ? line.prefix(60) + "…" : text
+    }
 }

@@ -2,27 +2,51 @@ import Foundation
 import Yams
 
 /// Reads YAML text into `SourceNode`s, turning every libyaml error into a positioned diagnostic.
+///
+/// `YAMLPreflight` measures the document before Yams composes it, so no input, however deep or
+/// however aliased, can crash the reader. Inventories take no explicit tags (`!!int`, `!!binary`,
+/// `!custom`): sysinvc would silently ignore them, so each one is reported; quoting makes a value
+/// text, and plain numbers, booleans and null need no tag.
 public enum YAMLReader {
-    /// Inventories never need anchors; an alias chain can expand exponentially (billion laughs),
-    /// so the walk stops after this many nodes.
-    static let nodeBudget = 1_000_000
-    static let depthLimit = 64
-
     public static func read(_ text: String, file: String) -> (node: SourceNode?, diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard text.utf8.count <= YAMLLimits.fileBytes else {
+            return (nil, [Diagnostic(.yamlTooLarge, "the file holds \(text.utf8.count) bytes, more than the \(YAMLLimits.fileBytes) allowed; split it with include", at: start)])
+        }
+        let preflight = YAMLPreflight.check(text)
+        if let finding = preflight.finding {
+            return (nil, [diagnostic(for: finding, file: file)])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, file: file)])
         } catch {
-            return (nil, [Diagnostic(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+            return (nil, [Diagnostic(.yamlSyntax, "cannot read YAML: \(error)", at: start)])
         }
-        guard let root else {
-            return (.mapping([], SourceLocation(file: file, line: 1, column: 1)), [])
+        let tags = preflight.explicitTags.map { tag in
+            Diagnostic(.explicitTag, "the tag \(tag.tag) is not read in an inventory; remove it (quote the value to make it text)",
+                       at: SourceLocation(file: file, line: tag.line, column: tag.column))
         }
+        guard let root else { return (.mapping([], start), tags) }
         var converter = Converter(file: file)
-        let node = converter.convert(root, depth: 0)
-        return (node, converter.diagnostics)
+        let node = converter.convert(root)
+        return (node, tags + converter.diagnostics)
+    }
+
+    static func diagnostic(for finding: YAMLPreflight.Finding, file: String) -> Diagnostic {
+        let location = SourceLocation(file: file, line: finding.line, column: finding.column)
+        switch finding.problem {
+        case .tooDeep:
+            return Diagnostic(.yamlTooDeep, "mappings and lists nest deeper than \(YAMLLimits.depth) levels here; flatten the structure", at: location)
+        case .tooManyNodes(throughAliases: true):
+            return Diagnostic(.aliasNotAllowed,
+                "aliases expand the document to more than \(YAMLLimits.nodes) values; inventories need no anchors or aliases: write the values out",
+                at: location)
+        case .tooManyNodes(throughAliases: false):
+            return Diagnostic(.yamlTooLarge, "the document holds more than \(YAMLLimits.nodes) values; split it with include", at: location)
+        }
     }
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
@@ -40,11 +64,10 @@ public enum YAMLReader {
         }
     }
 
+    /// Converts a tree that passed the preflight, so its depth and size are bounded.
     private struct Converter {
         let file: String
         var diagnostics: [Diagnostic] = []
-        var visited = 0
-        var exhausted = false
 
         init(file: String) {
             self.file = file
@@ -54,23 +77,13 @@ public enum YAMLReader {
             SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
         }
 
-        mutating func convert(_ node: Node, depth: Int) -> SourceNode {
-            visited += 1
+        mutating func convert(_ node: Node) -> SourceNode {
             let here = location(node.mark)
-            if visited > YAMLReader.nodeBudget || depth > YAMLReader.depthLimit {
-                if !exhausted {
-                    exhausted = true
-                    diagnostics.append(Diagnostic(.aliasNotAllowed,
-                        "the document is too large or too deeply nested (aliases expanding?); inventories need no anchors or aliases: write the values out",
-                        at: here))
-                }
-                return .scalar(SourceScalar(text: "", kind: .null, location: here))
-            }
             switch node {
             case let .scalar(scalar):
-                return .scalar(SourceScalar(text: scalar.string, kind: kind(of: node, style: scalar.style), location: here))
+                return .scalar(SourceScalar(text: scalar.string, kind: kind(of: node, scalar), location: here))
             case let .sequence(sequence):
-                return .sequence(sequence.map { convert($0, depth: depth + 1) }, here)
+                return .sequence(sequence.map { convert($0) }, here)
             case let .mapping(mapping):
                 var pairs: [SourcePair] = []
                 var firstSeen: [String: SourceLocation] = [:]
@@ -88,18 +101,18 @@ public enum YAMLReader {
                     } else {
                         firstSeen[key] = keyLocation
                     }
-                    pairs.append(SourcePair(key: Located(key, at: keyLocation), value: convert(valueNode, depth: depth + 1)))
+                    pairs.append(SourcePair(key: Located(key, at: keyLocation), value: convert(valueNode)))
                 }
                 return .mapping(pairs, here)
             }
         }
 
-        func kind(of node: Node, style: Node.Scalar.Style) -> SourceScalar.Kind {
-            if style != .plain && style != .any { return .string }
+        func kind(of node: Node, _ scalar: Node.Scalar) -> SourceScalar.Kind {
+            if scalar.style != .plain && scalar.style != .any { return .string }
             if node.null != nil { return .null }
             if node.bool != nil { return .bool }
-            if node.int != nil { return .int }
-            if node.float != nil { return .float }
+            if PlainNumber.int(scalar) != nil { return .int }
+            if PlainNumber.float(scalar) != nil { return .float }
             return .string
         }
     }

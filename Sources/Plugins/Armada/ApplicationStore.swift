@@ -1,6 +1,5 @@
 import Compiler
 import Foundation
-import Yams
 
 /// Uploaded applications, kept in the inventory tree beside the inventory file:
 /// `applications/<name>/` holds the tarball as uploaded, its manifest, and `application.yaml`
@@ -22,7 +21,7 @@ public enum ApplicationStore {
 
     /// Registers a checked tarball. The application's directory is built beside its final place
     /// and renamed into it, so a failed upload leaves nothing behind.
-    public static func register(_ tarball: ApplicationTarball, from path: String, inventory: String) throws {
+    public static func register(_ tarball: ApplicationTarball, inventory: String) throws {
         guard HostnameRules.problem(tarball.name) == nil else {
             throw Refused(description: "application name \(tarball.name) cannot name a directory; use lowercase letters, digits and '-'")
         }
@@ -36,7 +35,7 @@ public enum ApplicationStore {
         try? manager.removeItem(at: staging)
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            try manager.copyItem(atPath: path, toPath: staging.appendingPathComponent("\(tarball.name)-\(tarball.version).tgz").path)
+            try tarball.archive.write(to: staging.appendingPathComponent("\(tarball.name)-\(tarball.version).tgz"))
             try Data(tarball.manifestText.utf8).write(to: staging.appendingPathComponent("manifest.yaml"))
             let record: YAMLValue = ["name": .string(tarball.name), "version": .string(tarball.version),
                                      "charts": .map(tarball.charts.mapValues(YAMLValue.string))]
@@ -53,10 +52,13 @@ public enum ApplicationStore {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
             let file = root.appendingPathComponent(name).appendingPathComponent("application.yaml")
-            guard let text = FileManager.default.contents(atPath: file.path).flatMap({ String(data: $0, encoding: .utf8) }),
-                  let record = try? Yams.load(yaml: text) as? [String: Any],
-                  let version = record["version"] as? String else { return nil }
-            return Registered(name: name, version: version, charts: (record["charts"] as? [String: String]) ?? [:])
+            guard case let .success(text) = InputFile.text(file.path), let record = try? ValuesFile.parse(text),
+                  case let .string(version)? = record["version"] else { return nil }
+            var charts: [String: String] = [:]
+            if case let .map(recorded)? = record["charts"] {
+                charts = recorded.compactMapValues { ArmadaManifestReader.string($0) }
+            }
+            return Registered(name: name, version: version, charts: charts)
         }
     }
 
@@ -64,8 +66,7 @@ public enum ApplicationStore {
     public static func application(_ record: Registered, inventory: String) -> ArmadaApplication? {
         let name = record.name
         let manifest = directory(forInventory: inventory).appendingPathComponent(name).appendingPathComponent("manifest.yaml")
-        guard let text = FileManager.default.contents(atPath: manifest.path).flatMap({ String(data: $0, encoding: .utf8) }),
-              let documents = try? Yams.load_all(yaml: text).compactMap({ $0 }).map(YAMLValue.init(any:)) else { return nil }
+        guard case let .success(text) = InputFile.text(manifest.path), let documents = try? ValuesFile.documents(text) else { return nil }
         return ArmadaManifestReader.read(documents, name: name, version: record.version).application
     }
 

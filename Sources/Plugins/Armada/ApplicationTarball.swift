@@ -1,6 +1,5 @@
 import Compiler
 import Foundation
-import Yams
 
 /// An application tarball as StarlingX ships one: `metadata.yaml` (app_name, app_version), the
 /// charts as `charts/<chart>-<version>.tgz`, and one armada manifest under `manifests/`. Reading
@@ -12,6 +11,8 @@ public struct ApplicationTarball {
     public let application: ArmadaApplication
     /// Chart name to version, from each chart's Chart.yaml.
     public let charts: [String: String]
+    /// The tarball's bytes as checked, which is what gets stored.
+    public let archive: Data
 
     public struct Refused: Error, CustomStringConvertible {
         public let tarball: String
@@ -21,48 +22,68 @@ public struct ApplicationTarball {
         }
     }
 
-    public static func read(_ path: String) throws -> ApplicationTarball {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-app-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        var problems: [String] = []
-        let entries = try Tar.list(path)
-        if let unsafe = entries.first(where: { $0.hasPrefix("/") || $0.split(separator: "/").contains("..") }) {
-            throw Refused(tarball: path, problems: ["entry \(unsafe) would land outside the application directory"])
-        }
-        try Tar.extract(path, into: scratch)
+    /// Bounds on what an upload may hold; the tarball is read in memory and never extracted.
+    public enum Limits {
+        public static let archiveBytes = 64 << 20
+        public static let unpackedBytes = 256 << 20
+    }
 
-        let metadata = try? Yams.load(yaml: text(scratch.appendingPathComponent("metadata.yaml")) ?? "") as? [String: Any]
-        let name = metadata?["app_name"] as? String
-        let version = (metadata?["app_version"]).map { "\($0)" }
+    public static func read(_ path: String) throws(Refused) -> ApplicationTarball {
+        let archive: Data
+        switch InputFile.bytes(path, limit: Limits.archiveBytes) {
+        case let .success(bytes): archive = bytes
+        case let .failure(refusal): throw Refused(tarball: path, problems: ["the tarball \(refusal.message)"])
+        }
+        let tar: Data
+        do {
+            tar = try inflated(archive)
+        } catch {
+            throw Refused(tarball: path, problems: error.problems)
+        }
+        return try read(tar: tar, archive: archive, tarball: path)
+    }
+
+    /// Checks an inflated tarball; `archive` is what gets stored. Fuzzing enters here, past gzip.
+    public static func read(tar: Data, archive: Data, tarball path: String) throws(Refused) -> ApplicationTarball {
+        let files: [String: Data]
+        do {
+            files = try TarArchive(tar).files
+        } catch {
+            throw Refused(tarball: path, problems: error.problems)
+        }
+        var problems: [String] = []
+
+        let metadata = try? ValuesFile.parse(text(files["metadata.yaml"]) ?? "")
+        let name = ArmadaManifestReader.string(metadata?["app_name"])
+        let version = metadata?["app_version"].flatMap(scalarText)
         if name == nil || version == nil {
             problems.append("metadata.yaml must give app_name and app_version")
         }
         problems += metadataProblems(name: name, version: version)
 
         var charts: [String: String] = [:]
-        let chartDirectory = scratch.appendingPathComponent("charts")
-        let chartFiles = ((try? FileManager.default.contentsOfDirectory(atPath: chartDirectory.path)) ?? []).filter { $0.hasSuffix(".tgz") }.sorted()
+        let chartFiles = files.keys.filter { $0.hasPrefix("charts/") && $0.hasSuffix(".tgz") && $0.split(separator: "/").count == 2 }.sorted()
         if chartFiles.isEmpty { problems.append("charts/ holds no chart (.tgz)") }
         for file in chartFiles {
-            switch chartIdentity(chartDirectory.appendingPathComponent(file)) {
+            switch chartIdentity(files[file]!) {
             case let .success((chart, chartVersion)):
                 charts[chart] = chartVersion
                 if let problem = FieldGrammar.chartName.problem(chart) {
-                    problems.append("[\(DiagnosticCode.applicationChartName.rawValue)] charts/\(file): Chart.yaml name \(problem)")
+                    problems.append("[\(DiagnosticCode.applicationChartName.rawValue)] \(file): Chart.yaml name \(problem)")
                 }
-            case let .failure(problem): problems.append("charts/\(file): \(problem.description)")
+            case let .failure(problem): problems.append("\(file): \(problem.description)")
             }
         }
 
-        let manifestFiles = entries.filter { $0.hasPrefix("manifests/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
-        guard manifestFiles.count == 1, let manifestText = text(scratch.appendingPathComponent(manifestFiles[0])) else {
+        let manifestFiles = files.keys.filter { $0.hasPrefix("manifests/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+        guard manifestFiles.count == 1, let manifestText = text(files[manifestFiles[0]]) else {
             throw Refused(tarball: path, problems: problems + ["manifests/ must hold exactly one armada manifest (.yaml), it holds \(manifestFiles.count)"])
         }
         var documents: [YAMLValue] = []
         do {
-            documents = try Yams.load_all(yaml: manifestText).compactMap { $0 }.map(YAMLValue.init(any:))
+            documents = try ValuesFile.documents(manifestText)
         } catch {
-            problems.append("\(manifestFiles[0]) is not YAML: \(error)")
+            problems.append("\(manifestFiles[0]) is not YAML: line \(error.line), column \(error.column): \(error.message)")
         }
         let (application, manifestProblems) = ArmadaManifestReader.read(documents, name: name ?? "", version: version ?? "")
         problems += manifestProblems.map { "\(manifestFiles[0]): \($0)" }
@@ -75,7 +96,8 @@ public struct ApplicationTarball {
             }
         }
         guard problems.isEmpty, let name, let version, let application else { throw Refused(tarball: path, problems: problems) }
-        return ApplicationTarball(name: name, version: version, manifestText: manifestText, application: application, charts: charts)
+        return ApplicationTarball(name: name, version: version, manifestText: manifestText, application: application, charts: charts,
+                                  archive: archive)
     }
 
     /// The name names the application's directory and the version its stored tarball; both
@@ -87,17 +109,43 @@ public struct ApplicationTarball {
         return [nameProblem, versionProblem].compactMap { $0 }
     }
 
-    static func text(_ url: URL) -> String? {
-        FileManager.default.contents(atPath: url.path).flatMap { String(data: $0, encoding: .utf8) }
+    /// The tar stream of a gzip'd archive, within the size limit.
+    static func inflated(_ archive: Data) throws(TarArchive.Refused) -> Data {
+        do throws(Gzip.Failure) {
+            return try Gzip.decompress(archive, limit: Limits.unpackedBytes)
+        } catch {
+            switch error {
+            case .notGzip: throw TarArchive.Refused(problems: ["is not a gzip'd tar archive (.tgz)"])
+            case let .tooLarge(limit): throw TarArchive.Refused(problems: ["unpacks to more than \(limit) bytes"])
+            }
+        }
+    }
+
+    static func text(_ data: Data?) -> String? {
+        data.flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    /// A version as metadata.yaml gives it: `1.0-3` is text, `1.0` a number read back as written.
+    static func scalarText(_ value: YAMLValue) -> String? {
+        switch value {
+        case let .string(text): return text
+        case let .int(number): return String(number)
+        case let .float(number): return String(number)
+        default: return nil
+        }
     }
 
     /// A chart archive holds `<chart>/Chart.yaml` naming the chart and its version.
-    static func chartIdentity(_ archive: URL) -> Result<(String, String), ApplicationProblem> {
-        guard let entries = try? Tar.list(archive.path) else { return .failure(ApplicationProblem("is not a gzip'd tar archive")) }
-        guard let chartFile = entries.first(where: { $0.split(separator: "/").count == 2 && $0.hasSuffix("/Chart.yaml") }),
-              let text = try? Tar.read(chartFile, from: archive.path),
-              let chart = try? Yams.load(yaml: text) as? [String: Any],
-              let name = chart["name"] as? String, let version = chart["version"].map({ "\($0)" }) else {
+    static func chartIdentity(_ archive: Data) -> Result<(String, String), ApplicationProblem> {
+        let chart: TarArchive
+        do {
+            chart = try TarArchive(try inflated(archive))
+        } catch {
+            return .failure(ApplicationProblem(error.problems.joined(separator: "; ")))
+        }
+        guard let chartFile = chart.files.keys.sorted().first(where: { $0.split(separator: "/").count == 2 && $0.hasSuffix("/Chart.yaml") }),
+              let values = try? ValuesFile.parse(text(chart.files[chartFile]) ?? ""),
+              let name = ArmadaManifestReader.string(values["name"]), let version = values["version"].flatMap(scalarText) else {
             return .failure(ApplicationProblem("is not a helm chart (no <chart>/Chart.yaml with name and version)"))
         }
         return .success((name, version))
@@ -121,21 +169,5 @@ enum ImageReference {
 
     static func isWellFormed(_ reference: String) -> Bool {
         (try? pattern.wholeMatch(in: reference)) != nil
-    }
-}
-
-extension YAMLValue {
-    /// Converts what Yams loads (Any) into a value; unknown scalar kinds become their text.
-    init(any: Any) {
-        switch any {
-        case let value as Bool: self = .bool(value)
-        case let value as Int: self = .int(value)
-        case let value as Double: self = .float(value)
-        case let value as String: self = .string(value)
-        case let value as [Any]: self = .list(value.map(YAMLValue.init(any:)))
-        case let value as [String: Any]: self = .map(value.mapValues(YAMLValue.init(any:)))
-        case is NSNull: self = .null
-        default: self = .string("\(any)")
-        }
     }
 }
