@@ -14,6 +14,8 @@ struct ApplicationUpload: ParsableCommand {
     @Option(name: .shortAndLong, help: "The inventory file; applications are kept beside it.") var inventory: String = "inventory.yaml"
 
     func run() throws {
+        let lock = lockInventory(inventory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
         do {
             let application = try ApplicationTarball.read(tarball)
             try ApplicationStore.register(application, inventory: inventory)
@@ -27,6 +29,8 @@ struct ApplicationUpload: ParsableCommand {
         } catch let refused as ApplicationStore.Refused {
             FileHandle.standardError.write(Data("\(refused)\n".utf8))
             throw ExitCode(Status.invalidInput)
+        } catch let failure as FileWriteError {
+            fail("\(failure); nothing was registered")
         }
     }
 }
@@ -65,6 +69,8 @@ struct ApplicationRemove: ParsableCommand {
     @Option(name: .shortAndLong, help: "The inventory file.") var inventory: String = "inventory.yaml"
 
     func run() throws {
+        let lock = lockInventory(inventory, exclusive: true)
+        defer { withExtendedLifetime(lock) {} }
         if Pipeline(plugins: []).validate(path: inventory).inventory?.isApplied(name) == true {
             FileHandle.standardError.write(Data("\(name) is applied in \(inventory); set applied: false there first\n".utf8))
             throw ExitCode(Status.invalidInput)

@@ -168,6 +168,16 @@ public final class WritableDirectory {
         }
     }
 
+    /// Gives a directory directly inside this one (built under a temporary name) its final
+    /// name; refused when that name is taken.
+    public func renameDirectory(_ name: String, to final: String) throws(FileWriteError) {
+        var status = stat()
+        guard fstatat(descriptor, final, &status, AT_SYMLINK_NOFOLLOW) != 0 else {
+            throw FileWriteError("create", display(final), "it exists; sysinvc does not replace it")
+        }
+        guard renameat(descriptor, name, descriptor, final) == 0 else { throw FileWriteError("create", display(final), errno: errno) }
+    }
+
     public func discard(_ staged: Staged) {
         guard let (directory, _) = try? parent(of: staged.relative, create: false) else { return }
         unlinkat(directory, staged.temporary, 0)

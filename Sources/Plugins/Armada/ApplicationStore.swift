@@ -19,30 +19,31 @@ public enum ApplicationStore {
         URL(fileURLWithPath: inventory).deletingLastPathComponent().appendingPathComponent("applications")
     }
 
-    /// Registers a checked tarball. The application's directory is built beside its final place
-    /// and renamed into it, so a failed upload leaves nothing behind.
+    /// Registers a checked tarball. The application's directory is built under a name of its
+    /// own beside its final place, its files written as every file is (`WritableDirectory`), and
+    /// renamed into place only when complete, so a failed or killed upload registers nothing.
     public static func register(_ tarball: ApplicationTarball, inventory: String) throws {
         guard HostnameRules.problem(tarball.name) == nil else {
             throw Refused(description: "application name \(tarball.name) cannot name a directory; use lowercase letters, digits and '-'")
         }
         let root = directory(forInventory: inventory)
-        let target = root.appendingPathComponent(tarball.name)
-        let manager = FileManager.default
-        guard !manager.fileExists(atPath: target.path) else {
+        guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(tarball.name).path) else {
             throw Refused(description: "application \(tarball.name) is already uploaded; remove it first with sysinvc application-remove \(tarball.name)")
         }
-        let staging = root.appendingPathComponent(".\(tarball.name).uploading")
-        try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let store = try WritableDirectory(path: root.path, create: true)
+        let staging = ".\(tarball.name).uploading-\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16))"
+        let record: YAMLValue = ["name": .string(tarball.name), "version": .string(tarball.version),
+                                 "charts": .map(tarball.charts.mapValues(YAMLValue.string))]
+        let files = [("\(tarball.name)-\(tarball.version).tgz", tarball.archive), ("manifest.yaml", Data(tarball.manifestText.utf8)),
+                     ("application.yaml", Data(YAMLRenderer.render(record).utf8))]
         do {
-            try tarball.archive.write(to: staging.appendingPathComponent("\(tarball.name)-\(tarball.version).tgz"))
-            try Data(tarball.manifestText.utf8).write(to: staging.appendingPathComponent("manifest.yaml"))
-            let record: YAMLValue = ["name": .string(tarball.name), "version": .string(tarball.version),
-                                     "charts": .map(tarball.charts.mapValues(YAMLValue.string))]
-            try Data(YAMLRenderer.render(record).utf8).write(to: staging.appendingPathComponent("application.yaml"))
-            try manager.moveItem(at: staging, to: target)
+            for (name, data) in files {
+                try store.commit(try store.stage(data, as: "\(staging)/\(name)", mode: 0o644))
+            }
+            try store.synchronize()
+            try store.renameDirectory(staging, to: tarball.name)
         } catch {
-            try? manager.removeItem(at: staging)
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(staging))
             throw error
         }
     }
