@@ -32,7 +32,8 @@ final class InterruptionTests: XCTestCase {
         }
     }
 
-    func runKilled(_ arguments: [String], afterMicroseconds delay: UInt32) throws {
+    /// Starts sysinvc in the scratch directory without waiting for it.
+    func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = arguments
@@ -40,6 +41,11 @@ final class InterruptionTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
+    }
+
+    func runKilled(_ arguments: [String], afterMicroseconds delay: UInt32) throws {
+        let process = try start(arguments)
         usleep(delay)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -128,16 +134,7 @@ final class InterruptionTests: XCTestCase {
         for index in 10..<30 {
             XCTAssertEqual(try CLIRunner.run(["host-add", "-i", "standard.yaml", "--hostname", "worker-\(index)", "--personality", "worker"], in: scratch).status, 0)
         }
-        let processes = try (10..<30).map { index -> Process in
-            let process = Process()
-            process.executableURL = CLIRunner.executable
-            process.arguments = ["host-label-assign", "-i", "standard.yaml", "worker-\(index)", "rack=r\(index)"]
-            process.currentDirectoryURL = scratch
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        let processes = try (10..<30).map { try start(["host-label-assign", "-i", "standard.yaml", "worker-\($0)", "rack=r\($0)"]) }
         processes.forEach { $0.waitUntilExit() }
         XCTAssertEqual(processes.map(\.terminationStatus), Array(repeating: 0, count: 20))
         for index in 10..<30 {
@@ -150,16 +147,7 @@ final class InterruptionTests: XCTestCase {
         let trees = try completeTrees()
         let out = scratch.appendingPathComponent("out")
         for _ in 0..<5 {
-            let processes = try ["standard.yaml", "other.yaml"].map { inventory -> Process in
-                let process = Process()
-                process.executableURL = CLIRunner.executable
-                process.arguments = ["compile", inventory, "-o", out.path]
-                process.currentDirectoryURL = scratch
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                return process
-            }
+            let processes = try ["standard.yaml", "other.yaml"].map { try start(["compile", $0, "-o", out.path]) }
             processes.forEach { $0.waitUntilExit() }
             XCTAssertEqual(processes.map(\.terminationStatus), [0, 0])
             let files = try CLIRunner.snapshot(out).mapValues(\.0).filter { !$0.key.hasPrefix(".") }

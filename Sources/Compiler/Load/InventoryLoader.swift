@@ -74,7 +74,8 @@ public enum InventoryLoader {
     private static func resolveIncludes(_ node: SourceNode, file: String, including chain: [String], edited: [String: String], files: inout [String],
                                         collector: inout DiagnosticCollector) -> SourceNode? {
         guard case let .mapping(pairs, location) = node else {
-            collector.emit(.notAMapping, "an inventory file must be a mapping of sections (system, networks, hosts, …), not \(node.kindDescription)",
+            // Only the kind is named: the file may be any file an include named, its text not for printing.
+            collector.emit(.notAMapping, "an inventory file must be a mapping of sections (system, networks, hosts, …), not \(node.kindName)",
                            at: node.location)
             return nil
         }
@@ -90,7 +91,7 @@ public enum InventoryLoader {
                 collector.emit(.wrongType, "include must list file paths, not \(item.kindDescription)", at: item.location)
                 continue
             }
-            let path = directory.isEmpty ? scalar.text : (directory as NSString).appendingPathComponent(scalar.text)
+            let path = directory.isEmpty || scalar.text.hasPrefix("/") ? scalar.text : (directory as NSString).appendingPathComponent(scalar.text)
             if chain.contains(path) {
                 collector.emit(.includeCycle, "\(scalar.text) includes itself (through \(chain.joined(separator: " -> "))); remove one include", at: scalar.location)
                 continue

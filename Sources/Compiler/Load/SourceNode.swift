@@ -28,6 +28,15 @@ public indirect enum SourceNode: Sendable {
         }
     }
 
+    /// What kind of node this is, without its value ("text", "a list").
+    public var kindName: String {
+        switch self {
+        case let .scalar(scalar): return scalar.kind == .string ? "text" : scalar.kind == .null ? "nothing (null)" : "a \(scalar.kind.rawValue)"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
     public var isNull: Bool {
         if case let .scalar(scalar) = self { return scalar.kind == .null }
         return false
