@@ -145,8 +145,8 @@ struct HostAdd: ParsableCommand {
 
     func run() throws {
         if let file {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                fail("cannot read \(file): give a readable UTF-8 YAML file holding one host mapping")
+            guard case let .success(text) = InputFile.text(file) else {
+                fail("cannot read \(file): give a regular, readable UTF-8 YAML file holding one host mapping")
             }
             try options.edit { try $0.add(fragment: text, from: file) }
         } else {

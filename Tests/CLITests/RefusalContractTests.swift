@@ -67,4 +67,19 @@ final class RefusalContractTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: store), stored, expression)
         }
     }
+
+    /// A FIFO where a file is expected is refused at once, never read (a read would hang).
+    func testFIFOsForAHostFragmentOrASecretsFileAreRefusedWithoutHanging() throws {
+        XCTAssertEqual(mkfifo(scratch.appendingPathComponent("fifo").path, 0o600), 0)
+        let add = try CLIRunner.run(["host-add", "--file", "fifo"], in: scratch)
+        XCTAssertEqual(add.status, 2)
+        XCTAssertTrue(add.stderr.contains("cannot read fifo"), add.stderr)
+
+        let inventory = try String(contentsOf: scratch.appendingPathComponent("inventory.yaml"), encoding: .utf8)
+        try inventory.replacingOccurrences(of: "  key_file: example.key", with: "  key_file: example.key\n  overrides: fifo")
+            .write(to: scratch.appendingPathComponent("inventory.yaml"), atomically: true, encoding: .utf8)
+        let validate = try CLIRunner.run(["validate", "inventory.yaml"], in: scratch)
+        XCTAssertEqual(validate.status, 2)
+        XCTAssertTrue(validate.stderr.contains("error[SEC002]: cannot read secrets file fifo"), validate.stderr)
+    }
 }

@@ -36,10 +36,10 @@ public struct HostEditor {
     }
 
     func read(_ file: String) throws(EditRefusal) -> InventoryFile {
-        guard let data = FileManager.default.contents(atPath: file), let contents = String(data: data, encoding: .utf8) else {
-            throw EditRefusal(.unreadableFile, "cannot read \(file)")
+        switch InputFile.text(file) {
+        case let .success(contents): return try InventoryFile(path: file, contents: contents)
+        case let .failure(refusal): throw EditRefusal(.unreadableFile, "\(file) \(refusal.message)")
         }
-        return try InventoryFile(path: file, contents: contents)
     }
 
     /// Loads and validates the inventory as the edit would leave it.

@@ -38,11 +38,13 @@ public struct UserOverrideStore: Sendable {
     }
 
     static func parse(_ url: URL) throws(HelmOverrideError) -> [String: YAMLValue] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .unreadableFile(path: url.path, reason: "permission denied or not a file")
+        let text: String
+        switch InputFile.text(url.path) {
+        case let .success(contents): text = contents
+        case let .failure(refusal): throw .unreadableFile(path: url.path, reason: refusal.message)
         }
         do {
-            return try ValuesFile.parse(String(decoding: data, as: UTF8.self))
+            return try ValuesFile.parse(text)
         } catch {
             throw .invalidValuesFile(path: url.path, error)
         }

@@ -22,8 +22,8 @@ enum SecretKeyFile {
         guard status.st_mode & S_IFMT == S_IFREG else {
             return (nil, [Diagnostic(.secretKeyFileType, "secret key file \(path) is not a regular file; name the file `sysinvc keygen` wrote", at: location)])
         }
-        guard let key = FileManager.default.contents(atPath: path) else {
-            return (nil, [Diagnostic(.secretKey, "cannot read secret key file \(path); check its permissions", at: location)])
+        guard case let .success(key) = InputFile.bytes(path, limit: 4096) else {
+            return (nil, [Diagnostic(.secretKey, "cannot read secret key file \(path): check its permissions; it holds 64 hex digits as `sysinvc keygen` writes", at: location)])
         }
         // The examples' key is published with them: its secrets protect nothing whoever may read
         // the file, and git checks it out readable by all.

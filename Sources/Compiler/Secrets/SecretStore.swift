@@ -67,8 +67,8 @@ public struct SecretStore: Sendable {
         guard let key = loadedKey else { return (nil, keyProblems) }
         guard let overridesFile = inventory.secrets.overridesFile else { return (SecretStore(key: key), keyProblems) }
         let path = resolve(overridesFile.value)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return (nil, [Diagnostic(.secretsFile, "cannot read secrets file \(path)", at: overridesFile.location)])
+        guard case let .success(text) = InputFile.text(path) else {
+            return (nil, [Diagnostic(.secretsFile, "cannot read secrets file \(path): name a regular UTF-8 YAML file mapping secret names to values", at: overridesFile.location)])
         }
         let (node, diagnostics) = YAMLReader.read(text, file: path)
         if !diagnostics.isEmpty { return (nil, diagnostics) }
