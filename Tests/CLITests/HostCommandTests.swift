@@ -71,4 +71,20 @@ final class HostCommandTests: XCTestCase {
             }
         }
     }
+
+    /// An inventory reached through a link is edited where it lives: the link stays a link.
+    func testAnEditThroughALinkKeepsTheLink() throws {
+        let scratch = try CLIRunner.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("site"), withIntermediateDirectories: true)
+        for file in ["standard.yaml", "example.key"] {
+            try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("inventory-examples/\(file)"),
+                                             to: scratch.appendingPathComponent("site/\(file)"))
+        }
+        try FileManager.default.createSymbolicLink(atPath: scratch.appendingPathComponent("inventory.yaml").path, withDestinationPath: "site/standard.yaml")
+        XCTAssertEqual(try CLIRunner.run(["host-lock", "worker-1"], in: scratch).status, 0)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.appendingPathComponent("inventory.yaml").path), "site/standard.yaml")
+        let edited = try String(contentsOf: scratch.appendingPathComponent("site/standard.yaml"), encoding: .utf8)
+        XCTAssertTrue(edited.contains("  - hostname: worker-1\n    personality: worker\n    administrative: locked\n"), edited)
+    }
 }

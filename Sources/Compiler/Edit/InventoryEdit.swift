@@ -14,14 +14,15 @@ public struct InventoryEdit: Sendable {
     /// since it was read; callers hold the inventory's lock (`FileLock.inventory`) from before
     /// they read it, so a concurrent edit waits instead of being lost.
     public func write() throws(EditRefusal) {
-        let manager = FileManager.default
-        guard let current = manager.contents(atPath: file), current == Data(original.utf8) else {
+        guard case let .success(current) = InputFile.bytes(file, limit: YAMLLimits.fileBytes), current == Data(original.utf8) else {
             throw EditRefusal(.editInvalid, "\(file) changed while the edit was prepared; run the command again")
         }
         var status = stat()
         let mode = stat(file, &status) == 0 ? status.st_mode & 0o777 : 0o644
+        // An inventory reached through a link is edited where it lives; the link stays a link.
+        let target = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
         do {
-            try AtomicFile.replace(file, with: Data(edited.utf8), mode: mode)
+            try AtomicFile.replace(target, with: Data(edited.utf8), mode: mode)
         } catch {
             throw EditRefusal(.editInvalid, "\(error); nothing was changed")
         }
