@@ -30,8 +30,19 @@ let package = Package(
         .target(
             name: "Plugins",
             dependencies: ["Compiler", "Yams", .product(name: "Crypto", package: "swift-crypto")],
-            // Calico's CRDs and RBAC, upstream data (see Kubernetes/Calico/NOTICE.md).
-            resources: [.copy("Kubernetes/Calico")]
+            // Calico's CRDs and RBAC, upstream data (see Kubernetes/Calico/NOTICE.md), are compiled
+            // into the module by EmbedUpstreamData rather than shipped as a resource bundle, so the
+            // sysinvc binary runs alone wherever it is copied.
+            exclude: ["Kubernetes/Calico"],
+            plugins: ["EmbedUpstreamData"]
+        ),
+        // Build tools: run on the build machine, never part of a product.
+        .executableTarget(name: "EmbedText", path: "BuildTools/EmbedText"),
+        .plugin(
+            name: "EmbedUpstreamData",
+            capability: .buildTool(),
+            dependencies: ["EmbedText"],
+            path: "BuildTools/EmbedUpstreamData"
         ),
         .executableTarget(
             name: "sysinvc",

@@ -1,5 +1,4 @@
 import Compiler
-import Foundation
 
 /// `kubernetes/calico.yaml`: Calico v3.32.1 with the Kubernetes datastore, as one manifest to
 /// apply after `kubeadm init`. The pool, family, MTU, node address detection and images follow
@@ -28,14 +27,9 @@ public struct CalicoPlugin: ConfigPlugin {
         return [OutputFile(path: "kubernetes/calico.yaml", content: .text(text))]
     }
 
-    /// The manifest's objects that take no input, read from the bundled upstream file.
-    static let upstream: String = {
-        guard let url = Bundle.module.url(forResource: "calico-\(version)-upstream", withExtension: "yaml", subdirectory: "Calico"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            preconditionFailure("the Plugins bundle lacks Calico/calico-\(version)-upstream.yaml; check the resources in Package.swift")
-        }
-        return text.hasSuffix("\n") ? text : text + "\n"
-    }()
+    /// The manifest's objects that take no input: `Calico/calico-<version>-upstream.yaml`,
+    /// compiled into the binary at build time (BuildTools/EmbedUpstreamData), so `sysinvc` runs alone.
+    static let upstream: String = CalicoUpstream.text.hasSuffix("\n") ? CalicoUpstream.text : CalicoUpstream.text + "\n"
 }
 
 /// The pod network as Calico sees it.
