@@ -19,7 +19,7 @@ struct CLIRunner {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL = repository) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL = repository, executable: URL = executable) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
