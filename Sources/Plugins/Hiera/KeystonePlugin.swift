@@ -11,7 +11,7 @@ public struct KeystonePlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "007_keystone",
-        summary: "platform keystone, its endpoints, platform::client::params and openstack::keystone::params",
+        summary: "platform keystone, its endpoints, `platform::client::params` and `openstack::keystone::params`",
         reads: ["system.region", "system.software_version", "system.https", "networks.mgmt", "networks.oam", "applications"],
         writes: ["static.yaml", "secure_static.yaml", "system.yaml", "secure_system.yaml", "keystone::*",
                  "platform::client::*", "openstack::keystone::params::*", "CONFIG_KEYSTONE_ADMIN_USERNAME"]

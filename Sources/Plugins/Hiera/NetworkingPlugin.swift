@@ -7,7 +7,7 @@ public struct NetworkingPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "004_networking",
-        summary: "platform::network::<type>::params for every network; per-host interface, devices, mtu and address",
+        summary: "`platform::network::<type>::params` for every network; per host interface name, devices, MTU and address",
         reads: ["networks", "hosts[].interfaces", "hosts[].addresses"],
         writes: ["system.yaml", "<host>.yaml", "platform::network::*"]
     )

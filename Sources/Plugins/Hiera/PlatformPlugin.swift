@@ -10,7 +10,8 @@ public struct PlatformPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "001_platform",
-        summary: "platform parameters, /etc/hosts map, amqp, dns, haproxy, ntp, drbd, sysctl, compute CPUs and hugepages",
+        summary: "`platform::params`, `platform::config::params` (with the /etc/hosts map), amqp, dns, haproxy, SM multicast, "
+            + "drbd, ntp, ptp, sysctl, remote logging, snmp, compute CPU and hugepage keys",
         reads: ["system", "networks", "hosts[].cpus", "hosts[].memory", "hosts[].interfaces", "applications"],
         writes: ["static.yaml", "secure_static.yaml", "system.yaml", "secure_system.yaml", "<host>.yaml",
                  "platform::params::*", "platform::config::params::*", "platform::amqp::*", "platform::dns::*",

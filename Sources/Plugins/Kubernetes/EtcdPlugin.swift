@@ -10,7 +10,7 @@ public struct EtcdPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "029_etcd",
-        summary: "etcd bind address, port and data directory; the etcd DRBD filesystem",
+        summary: "`platform::etcd::params` (bind address, port and data directory), the etcd DRBD filesystem",
         reads: ["system.kubernetes.enabled", "system.software_version", "networks.cluster-host"],
         writes: ["static.yaml", "system.yaml", "platform::etcd::params::*", "platform::drbd::etcd::params::*"]
     )

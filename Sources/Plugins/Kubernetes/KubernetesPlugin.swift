@@ -12,7 +12,7 @@ public struct KubernetesPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "030_kubernetes",
-        summary: "Kubernetes cluster and node parameters, CPU manager policy, join command, registry NAT rule",
+        summary: "`platform::kubernetes::*`: cluster and node parameters, labels, CPU manager policy, join command, registry NAT rule",
         reads: ["system.kubernetes", "system.mode", "networks.cluster-host", "networks.cluster-pod", "networks.cluster-service",
                 "hosts[].labels", "hosts[].cpus", "hosts[].memory", "hosts[].subfunctions",
                 "hosts[].interfaces (pci-sriov, pci-passthrough: data_networks, pci_address, sriov_vf_driver)"],

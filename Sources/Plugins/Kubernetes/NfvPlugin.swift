@@ -19,7 +19,7 @@ public struct NfvPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "010_nfv",
-        summary: "VIM keystone endpoints, NFVI credentials, OpenStack plugins enabled only with stx-openstack",
+        summary: "the VIM: keystone endpoints, NFVI credentials, OpenStack plugins enabled only when stx-openstack is applied",
         reads: ["system.region", "system.mode", "system.https", "system.software_version", "networks.mgmt", "networks.oam", "applications"],
         writes: ["secure_static.yaml", "system.yaml", "secure_system.yaml", "<host>.yaml", "nfv::*", "platform::nfv::params::*"]
     )

@@ -16,7 +16,7 @@ public struct ServiceParameterPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "099_service_parameter",
-        summary: "service parameters: docker proxy and registries, and rows naming an explicit hiera resource",
+        summary: "service parameters, last, so they override generated values: docker proxy and registries, and rows naming an explicit hiera resource",
         reads: ["service_parameters"],
         writes: ["system.yaml", "<host>.yaml", "platform::docker::params::*", "the resource of each row"],
         // The puppet classes sysinv's service-parameter schema maps rows to.

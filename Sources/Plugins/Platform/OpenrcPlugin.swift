@@ -11,7 +11,7 @@ public struct OpenrcPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "900_openrc",
-        summary: "platform/openrc: admin credentials environment for operators' shells",
+        summary: "`platform/openrc`: admin credentials environment for operators' shells",
         reads: ["platform::client::params::* (system hiera)", "platform::client::credentials::params::keyring_file"],
         writes: ["platform/openrc"]
     )
