@@ -153,11 +153,13 @@ struct Validate: ParsableCommand {
 struct Plugins: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the plugins in the order they run, with what each reads and writes.")
 
-    @Option(help: "table or json") var format: OutputFormat = .table
+    @Option(help: "table, json, or markdown (the README's plugin table)") var format: PluginsFormat = .table
 
     func run() throws {
         let descriptions = PluginRegistry.all.map(\.description)
         switch format {
+        case .markdown:
+            print(PluginTable.markdown(descriptions), terminator: "")
         case .json:
             let rows = descriptions.map { ["identifier": $0.identifier, "summary": $0.summary, "reads": $0.reads, "writes": $0.writes, "overrides": $0.overrides] as [String: Any] }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -175,6 +177,10 @@ struct Plugins: ParsableCommand {
 
 enum OutputFormat: String, ExpressibleByArgument {
     case table, json
+}
+
+enum PluginsFormat: String, ExpressibleByArgument {
+    case table, json, markdown
 }
 
 struct Schema: ParsableCommand {
