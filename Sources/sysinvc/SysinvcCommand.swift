@@ -26,8 +26,7 @@ struct CompileFlags: ParsableArguments {
     var charts: String?
 
     var pipeline: Pipeline {
-        Pipeline(plugins: PluginRegistry.all, options: CompileOptions(hostFileNaming: hostFiles, chartsDirectory: charts),
-                 secretKeyFile: secretKey)
+        Pipeline.standard(options: CompileOptions(hostFileNaming: hostFiles, chartsDirectory: charts), secretKeyFile: secretKey)
     }
 }
 

@@ -99,7 +99,10 @@ final class KubernetesHieraTests: XCTestCase {
         XCTAssertEqual(platform.value(.system, "nfv::keystone::auth::public_url"), "http://10.10.10.2:4545")
         XCTAssertEqual(platform.value(.host("controller-0"), "nfv::vim::database_dir"), "/opt/platform/nfv/vim/19.01")
 
-        let openstack = try KubernetesFixture.compile(KubernetesFixture.standard(extra: "applications: [{name: stx-openstack, applied: true}]"))
+        // stx-openstack runs its control services on hosts labelled for them.
+        let labelled = KubernetesFixture.standard(extra: "applications: [{name: stx-openstack, applied: true}]").replacingOccurrences(
+            of: "    addresses: {oam: 10.10.10.3}\n", with: "    addresses: {oam: 10.10.10.3}\n    labels: {openstack-control-plane: enabled}\n")
+        let openstack = try KubernetesFixture.compile(labelled)
         XCTAssertEqual(openstack.value(.system, "nfv::vim::compute_plugin_disabled"), false)
         XCTAssertEqual(openstack.value(.system, "nfv::alarm::fault_mgmt_endpoint_disabled"), false)
         XCTAssertEqual(openstack.value(.system, "nfv::nfvi::openstack_auth_host"), "keystone.openstack.svc.cluster.local")

@@ -99,6 +99,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case applicationMetadata = "APP003"
     case applicationNamespace = "APP004"
     case applicationChartName = "APP005"
+    case uploadedApplication = "APP006"
 
     // Helm chart overrides
     case helmControlPlane = "HELM001"

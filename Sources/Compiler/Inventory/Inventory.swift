@@ -12,6 +12,10 @@ public struct Inventory: Sendable {
     public var secrets: SecretSources
     /// Every file read, the main one first.
     public var files: [String]
+    /// The deployer's stored chart overrides, from `helm-overrides/` beside the inventory.
+    public var userOverrides: [StoredOverrides] = []
+    /// Applications uploaded beside the inventory (`applications/`).
+    public var uploadedApplications: [UploadedApplication] = []
 }
 
 public enum NetworkType: String, CaseIterable, Sendable, Comparable {

@@ -3,6 +3,8 @@ public struct OutputTree: Sendable {
     public private(set) var files: [String: OutputFile] = [:]
     /// Hiera documents with provenance, for `explain`.
     public private(set) var hiera: [HieraFile: HieraDocument] = [:]
+    /// The helm stage's overrides of every chart of every applied application.
+    public internal(set) var charts: [ChartOverrides] = []
     /// What plugins noticed about their own output; never errors.
     public internal(set) var warnings: [Diagnostic] = []
 

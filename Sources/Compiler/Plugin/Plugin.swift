@@ -24,12 +24,15 @@ public struct PluginDescription: Sendable {
     }
 }
 
-/// Everything a plugin may read: the validated inventory, the secrets, and what earlier plugins
-/// wrote to the file being generated.
+/// Everything a plugin may read: the validated inventory, the secrets, the helm stage's chart
+/// overrides, and what earlier plugins wrote to the file being generated.
 public struct PluginContext: Sendable {
     public let inventory: ValidatedInventory
     public let secrets: SecretStore
     public let options: CompileOptions
+    /// Every chart's overrides of every applied application (`ApplicationCatalog.appliedOverrides`),
+    /// computed once before the plugins run.
+    public let charts: [ChartOverrides]
     /// The file the current hook writes, as built so far by earlier plugins.
     public let earlier: HieraDocument
 }
