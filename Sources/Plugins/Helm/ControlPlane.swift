@@ -6,7 +6,7 @@ enum ControlPlane {
     /// Replicas of every control service: the hosts labelled `openstack-control-plane=enabled`
     /// (the seed's `openstack-controller-node` counts too). sysinv counted label rows of any value,
     /// and silently deployed 0 replicas when none existed; sysinvc rejects that inventory instead
-    /// (see `HelmOverridesPlugin.check`).
+    /// (see `StxOpenstackApplication.ControlPlaneRule`).
     static func replicas(_ context: ChartContext) -> Int {
         hosts(context.inventory).count
     }
