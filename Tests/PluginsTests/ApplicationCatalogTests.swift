@@ -85,4 +85,35 @@ final class ApplicationCatalogTests: XCTestCase {
         let builtIn = try catalog.application("stx-openstack")
         XCTAssertEqual(builtIn.reshaped(for: inventory).group(named: "openstack-mariadb")?.charts, ["openstack-mariadb"])
     }
+
+    /// A chart joins an application through its plugin and the application's entry alone: with
+    /// those two, the compile writes its helm overrides, its Chart document in the manifest, its
+    /// override document and its `--values` line.
+    func testAChartIsAddedByItsPluginAndItsApplicationEntry() throws {
+        struct DcdbsyncOverrides: ChartPlugin {
+            let description = ChartDescription(chart: "dcdbsync", namespaces: ["openstack"], summary: "database sync of a distributed cloud",
+                                               reads: [], writes: ["pod.replicas.api"])
+            func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
+                ["pod": ["replicas": ["api": .int(context.inventory.openstackControlPlaneLabelCount)]]]
+            }
+        }
+        var entry = StxOpenstackApplication.entry
+        entry.chartPlugins.append(DcdbsyncOverrides())
+        entry.manifest.charts.append(ArmadaChart(
+            name: "openstack-dcdbsync", chartName: "dcdbsync", release: "openstack-dcdbsync", namespace: "openstack",
+            sourceLocation: "http://controller:8080/helm_charts/starlingx/dcdbsync-0.1.0.tgz", sourceSubpath: "dcdbsync", sourceReference: nil,
+            dependencies: ["helm-toolkit"], waitTimeout: 1800, waitLabels: ["release_group": "osh-openstack-dcdbsync"],
+            upgradePreDelete: nil, test: nil, values: [:]))
+        entry.manifest.groups.append(ArmadaChartGroup(name: "openstack-dcdbsync", description: "Deploy dcdbsync", sequenced: true,
+                                                      charts: ["openstack-dcdbsync"]))
+        entry.manifest.manifestGroups.append("openstack-dcdbsync")
+        let pipeline = Pipeline(plugins: PluginRegistry.all, applications: [PlatformIntegApplication.entry, entry])
+        let result = try pipeline.run(path: Examples.inventoryPath("openstack"))
+        XCTAssertFalse(result.hasErrors, "\(result.diagnostics)")
+        let files = try XCTUnwrap(result.rendered?.files)
+        XCTAssertEqual(files["helm/stx-openstack/openstack/dcdbsync.yaml"]?.text, "pod:\n  replicas:\n    api: 2\n")
+        XCTAssertTrue(files["armada/stx-openstack/overrides/openstack-dcdbsync.yaml"]?.text.contains("api: 2") == true)
+        XCTAssertTrue(files["armada/stx-openstack/stx-openstack-armada-manifest.yaml"]?.text.contains("chart_name: dcdbsync") == true)
+        XCTAssertTrue(files["armada/stx-openstack/armada-apply.sh"]?.text.contains("--values /overrides/openstack-dcdbsync.yaml") == true)
+    }
 }
