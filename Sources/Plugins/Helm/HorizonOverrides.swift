@@ -17,7 +17,7 @@ struct HorizonOverrides: ChartPlugin {
             "horizon_secret_key": .string(context.password("horizon/secret-key")),
             "system_region_name": .string(inventory.system.region.value),
         ]
-        if inventory.system.distributedCloudRole != nil { config["dc_mode"] = "True" }
+        if inventory.system.distributedCloud != nil { config["dc_mode"] = "True" }
         if inventory.system.httpsEnabled.value { config["https_enabled"] = "True" }
         if let retries = inventory.serviceParameter("horizon", "auth", "lockout_retries"),
            let seconds = inventory.serviceParameter("horizon", "auth", "lockout_seconds") {

@@ -148,7 +148,7 @@ struct NovaOverrides: ChartPlugin {
     /// SR-IOV ports. An SR-IOV entry names the physical function, which nova matches to all of
     /// its VFs (sysinv listed the VF addresses the host reported; the inventory has the PF's).
     func passthroughWhitelist(_ host: InventoryHost, _ inventory: ValidatedInventory) -> [String] {
-        (host.interfaces(ofClass: "pci-passthrough") + host.interfaces(ofClass: "pci-sriov")).compactMap { interface in
+        (host.interfaces(ofClass: .pciPassthrough) + host.interfaces(ofClass: .pciSRIOV)).compactMap { interface in
             guard let address = interface.pciAddress else { return nil }
             let networks = inventory.dataNetworks(of: interface).map(\.name.value).joined(separator: ",")
             return CompactJSON.string(["address": address.value, "physical_network": networks])

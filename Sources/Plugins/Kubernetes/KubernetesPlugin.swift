@@ -69,7 +69,7 @@ public struct KubernetesPlugin: ConfigPlugin {
             data.set(Self.params + "k8s_cpu_mgr_policy", .string(policy.rawValue), from: host.labels.map(\.location) + reservation.sources)
         }
         if host.hasWorkerSubfunction && host.hasLabel(WellKnownLabel.sriovDevicePlugin) {
-            let ports = host.interfaces(ofClass: "pci-passthrough") + host.interfaces(ofClass: "pci-sriov")
+            let ports = host.interfaces(ofClass: .pciPassthrough) + host.interfaces(ofClass: .pciSRIOV)
             data.set("platform::kubernetes::worker::pci::pcidp_network_resources", .string(pcidpNetworkResources(ports, inventory)),
                      from: host.labels.filter { $0.value.key == WellKnownLabel.sriovDevicePlugin }.map(\.location) + ports.map(\.location))
         }
@@ -101,12 +101,12 @@ public struct KubernetesPlugin: ConfigPlugin {
         for port in ports {
             guard let address = port.pciAddress?.value else { continue }
             for network in inventory.dataNetworks(of: port) {
-                let name = "\(port.interfaceClass)_net_\(network.name.value)".replacingOccurrences(of: "-", with: "_")
+                let name = "\(port.interfaceClass.rawValue)_net_\(network.name.value)".replacingOccurrences(of: "-", with: "_")
                 if let index = resources.firstIndex(where: { $0.name == name }) {
                     resources[index].rootDevices.append(address)
                 } else {
                     let deviceType = (port.sriovVFDriver?.value ?? .netdevice).rawValue
-                    resources.append((name, deviceType, [address], port.interfaceClass == "pci-sriov"))
+                    resources.append((name, deviceType, [address], port.interfaceClass == .pciSRIOV))
                 }
             }
         }
