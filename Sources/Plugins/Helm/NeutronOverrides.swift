@@ -23,7 +23,7 @@ struct NeutronOverrides: ChartPlugin {
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
         let inventory = context.inventory
-        let hosts = YAMLValue.list(inventory.hosts.filter(\.isOpenstackComputeNode).map { agentHost($0, inventory) })
+        let hosts = YAMLValue.list(inventory.hosts.filter(\.runsOpenstackCompute).map { agentHost($0, inventory) })
         var conf: [String: YAMLValue] = [
             "overrides": .map(Dictionary(uniqueKeysWithValues: Self.agents.map { ($0, ["hosts": hosts]) })),
             "paste": ["app:neutronversions": ["paste.app_factory": "neutron.pecan_wsgi.app:versions_factory"]],

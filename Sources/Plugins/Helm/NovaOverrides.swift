@@ -27,7 +27,7 @@ struct NovaOverrides: ChartPlugin {
             ],
             "ssh_private": .string(ssh.privateKey),
             "ssh_public": .string(ssh.publicKey),
-            "overrides": ["nova_compute": ["hosts": .list(inventory.hosts.filter(\.isOpenstackComputeNode).map { computeHost($0, context) })]],
+            "overrides": ["nova_compute": ["hosts": .list(inventory.hosts.filter(\.runsOpenstackCompute).map { computeHost($0, context) })]],
         ]
         if let ceph = CephFacts(inventory) {
             conf["ceph"] = ["ephemeral_storage": ["type": "rbd", "rbd_pools": [[
