@@ -12,10 +12,6 @@ struct FmRestApiOverrides: ChartPlugin {
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("fm", publicName: "faultmanagement", messaging: false, cache: false, context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("fm", publicName: "faultmanagement", messaging: false, cache: false, context), context)
     }
 }

@@ -13,10 +13,6 @@ struct MagnumOverrides: ChartPlugin {
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("magnum", publicName: "container_infra", context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("magnum", publicName: "container_infra", context), context)
     }
 }

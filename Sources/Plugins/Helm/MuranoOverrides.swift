@@ -14,10 +14,6 @@ struct MuranoOverrides: ChartPlugin {
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("murano", publicName: "application_catalog", context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("murano", publicName: "application_catalog", context), context)
     }
 }

@@ -11,10 +11,6 @@ struct PankoOverrides: ChartPlugin {
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("panko", publicName: "event", messaging: false, context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("panko", publicName: "event", messaging: false, context), context)
     }
 }
