@@ -8,7 +8,7 @@ struct AodhOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "aodh", namespaces: ["openstack"],
         summary: "alarming API, evaluator, listener and notifier replicas; service region; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "conf.aodh.service_credentials", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -8,7 +8,7 @@ struct FmRestApiOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "fm-rest-api", namespaces: ["openstack"],
         summary: "fault management REST API replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

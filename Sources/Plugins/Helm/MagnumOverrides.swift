@@ -9,7 +9,7 @@ struct MagnumOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "magnum", namespaces: ["openstack"],
         summary: "container infrastructure API and conductor replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -10,7 +10,7 @@ struct MuranoOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "murano", namespaces: ["openstack"],
         summary: "application catalog API and engine replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -16,9 +16,9 @@ struct NeutronOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "neutron", namespaces: ["openstack"],
         summary: "neutron server replicas, data network MTUs and flat networks, per-compute-node OVS/SR-IOV agent settings, network service parameters, credentials",
-        reads: ["hosts[].labels openstack-control-plane, openstack-compute-node", "data_networks",
-                "hosts[].interfaces (data, pci-sriov: data_networks)", "system.vswitch",
-                "service_parameters network/*", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: ["hosts[].labels openstack-control-plane, openstack-compute-node", ChartReads.dataNetworks,
+                "hosts[].interfaces (data, pci-sriov: data_networks)", "system.vswitch", "service_parameters network/*"]
+            + ChartReads.endpoints,
         writes: ["pod.replicas.server", "labels", "conf.overrides", "conf.paste", "conf.neutron", "conf.plugins", "conf.dhcp_agent", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

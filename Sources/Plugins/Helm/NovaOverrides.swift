@@ -7,9 +7,9 @@ struct NovaOverrides: ChartPlugin {
         chart: "nova", namespaces: ["openstack"],
         summary: "nova replicas, per-compute-node CPU pinning, reserved memory, PCI whitelist, addresses and image backend, Ceph ephemeral pool, VNC URL, credentials",
         reads: ["hosts[].labels openstack-control-plane, openstack-compute-node, openstack-ironic, remote-storage",
-                "hosts[].cpus", "hosts[].memory", "hosts[].interfaces (pci-passthrough, pci-sriov)", "data_networks",
-                "hosts[] cluster-host addresses", "networks.cluster-host", "storage.ceph",
-                "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+                "hosts[].cpus", "hosts[].memory", "hosts[].interfaces (pci-passthrough, pci-sriov)", ChartReads.dataNetworks,
+                "hosts[] cluster-host addresses", "networks.cluster-host", ChartReads.ceph]
+            + ChartReads.endpoints,
         writes: ["manifests.statefulset_compute_ironic", "pod.mounts.nova_compute", "pod.replicas", "labels", "conf.ceph",
                  "conf.nova", "conf.nova.pci.alias", "conf.ssh_private", "conf.ssh_public", "conf.overrides.nova_compute.hosts", "network.sshd", "ceph_client", "endpoints"])
 

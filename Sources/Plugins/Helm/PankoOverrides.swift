@@ -7,7 +7,7 @@ struct PankoOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "panko", namespaces: ["openstack"],
         summary: "event API replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
