@@ -116,7 +116,7 @@ public struct HostEditor {
             throw EditRefusal(.hostExists, "host \(hostname.text) already exists; choose another name or delete it first (sysinvc host-delete \(hostname.text))",
                               at: hostname.location)
         }
-        if let state = field("administrative"), state.text != "locked" {
+        if let state = field("administrative"), AdministrativeState(rawValue: state.text) != .locked {
             throw EditRefusal(.newHostUnlocked, "a new host starts locked; drop administrative: \(state.text) and run sysinvc host-unlock \(hostname.text) once it is configured",
                               at: state.location)
         }

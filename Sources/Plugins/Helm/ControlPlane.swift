@@ -34,6 +34,16 @@ enum ControlPlane {
         if !agents.isEmpty { labels["agent"] = .map(nodeSelectors(agents, label: WellKnownLabel.openstackComputeNode)) }
         return .map(labels)
     }
+
+    /// What every OpenStack API service gets, and all that some need: its components' replicas,
+    /// the components and their jobs on control-plane hosts, and its endpoints.
+    static func apiService(_ components: [String], endpoints: [String: YAMLValue], _ context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": podReplicas(components, context)],
+            "labels": labels(control: components + ["job"]),
+            "endpoints": .map(endpoints),
+        ]
+    }
 }
 
 /// Ceph facts the storage-consuming charts share (sysinv's `_get_formatted_ceph_monitor_ips`,

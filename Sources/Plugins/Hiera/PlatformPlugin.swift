@@ -40,11 +40,11 @@ public struct PlatformPlugin: ConfigPlugin {
         data.set("platform::params::security_profile", .string(system.securityProfile), from: system.sectionLocation)
         data.set("platform::params::security_feature", "nopti nospectre_v2 nospectre_v1")
         data.set("platform::config::params::timezone", .string(system.timezone.value), from: system.timezone.location)
-        data.set("platform::params::vswitch_type", .string(system.vswitchType.value), from: system.vswitchType.location)
+        data.set("platform::params::vswitch_type", .string(system.vswitch.value.rawValue), from: system.vswitch.location)
         data.set("platform::params::stx_openstack_applied", .bool(inventory.isApplied("stx-openstack")))
         data.set("platform::params::sdn_enabled", false)
-        if let role = system.distributedCloudRole {
-            data.set("platform::params::distributed_cloud_role", .string(role.value), from: role.location)
+        if let role = system.distributedCloud {
+            data.set("platform::params::distributed_cloud_role", .string(role.value.rawValue), from: role.location)
         }
 
         let mgmt = inventory.source("controller", .mgmt)

@@ -128,7 +128,7 @@ struct KubeadmDocuments {
     /// what differs by host is passed here.
     func kubeletArguments(_ host: InventoryHost) -> [(name: String, value: String)] {
         var arguments = [(name: "node-ip", value: inventory.nodeIP(of: host)?.description ?? "")]
-        guard let policy = CPUManagerPolicy(host, inventory) else { return arguments }
+        guard let policy = CPUManagerPolicy(host) else { return arguments }
         arguments.append(("cpu-manager-policy", policy.rawValue))
         let reserved = KubeletReservation(host).systemReserved
         if policy == .static && !reserved.isEmpty {
