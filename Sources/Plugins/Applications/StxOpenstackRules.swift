@@ -12,7 +12,7 @@ extension StxOpenstackApplication {
     struct ComputeKitRule: ApplicationRule {
         func reshape(_ manifest: inout ArmadaApplication, for inventory: ValidatedInventory) {
             guard let index = manifest.groups.firstIndex(where: { $0.name == "openstack-compute-kit" }) else { return }
-            if inventory.system.vswitchType.value == "none", manifest.chart(named: "openstack-openvswitch") != nil {
+            if !inventory.system.runsPlatformVswitch, manifest.chart(named: "openstack-openvswitch") != nil {
                 manifest.groups[index].charts.insert("openstack-openvswitch", at: min(1, manifest.groups[index].charts.count))
             }
             if inventory.anyHostLabelled("openstack-ironic"), manifest.chart(named: "openstack-ironic") != nil {
@@ -56,6 +56,6 @@ extension StxOpenstackApplication {
     }
 
     static func isSystemController(_ inventory: ValidatedInventory) -> Bool {
-        inventory.system.distributedCloudRole?.value == "systemcontroller"
+        inventory.system.isSystemController
     }
 }
