@@ -93,6 +93,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unknownSecretOverride = "SEC006"
     case secretServiceParameter = "SEC010"
 
+    // Service parameters
+    case serviceParameterResource = "SVC001"
+
     // Applications: the inventory's list and uploaded tarballs
     case unknownApplication = "APP001"
     case duplicateApplication = "APP002"
@@ -107,6 +110,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
 
     // The output tree
     case outputCollision = "OUT001"
+
+    // Plugins breaking their own declarations: defects in sysinvc, not in the inventory
+    case undeclaredWrite = "GEN001"
+    case pluginOutputCollision = "GEN002"
+    case undeclaredOverride = "GEN003"
 
     public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym ? .warning : .error }
 }

@@ -13,8 +13,8 @@ public struct KeystonePlugin: ConfigPlugin {
         identifier: "007_keystone",
         summary: "platform keystone, its endpoints, platform::client::params and openstack::keystone::params",
         reads: ["system.region", "system.software_version", "system.https", "networks.mgmt", "networks.oam", "applications"],
-        writes: ["static.yaml", "secure_static.yaml", "system.yaml", "secure_system.yaml", "keystone::*",
-                 "platform::client::*", "openstack::keystone::params::*", "CONFIG_KEYSTONE_ADMIN_USERNAME"]
+        writes: ["keystone::", "platform::client::", "openstack::keystone::params::",
+                 "CONFIG_KEYSTONE_ADMIN_USERNAME"]
     )
 
     public func staticConfig(_ context: PluginContext) -> HieraData {
