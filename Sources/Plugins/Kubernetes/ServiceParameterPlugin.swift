@@ -8,17 +8,17 @@ public struct ServiceParameterPlugin: ConfigPlugin {
     public init() {}
 
     /// sysinv's service-parameter schema for service `docker`: (section, name) -> resource.
-    static let dockerResources: [String: [String: String]] = [
-        "proxy": ["http_proxy": "http_proxy", "https_proxy": "https_proxy", "no_proxy": "no_proxy"],
-        "registry": ["k8s": "k8s_registry", "gcr": "gcr_registry", "quay": "quay_registry", "docker": "docker_registry",
-                     "registries": "docker_registries", "insecure_registry": "insecure_registry"],
+    static let dockerResources: [String: [String: DockerParameters.Key]] = [
+        "proxy": ["http_proxy": .httpProxy, "https_proxy": .httpsProxy, "no_proxy": .noProxy],
+        "registry": ["k8s": .k8sRegistry, "gcr": .gcrRegistry, "quay": .quayRegistry, "docker": .dockerRegistry,
+                     "registries": .dockerRegistries, "insecure_registry": .insecureRegistry],
     ]
 
     public let description = PluginDescription(
         identifier: "099_service_parameter",
         summary: "service parameters: docker proxy and registries, and rows naming an explicit hiera resource",
         reads: ["service_parameters"],
-        writes: ["platform::docker::params::"],
+        writes: [WritePattern(DockerParameters.prefix)],
         overrides: Self.resourceClasses
     )
 
@@ -26,7 +26,7 @@ public struct ServiceParameterPlugin: ConfigPlugin {
     /// naming its own `resource` may set, so that an inventory cannot write keys no plugin
     /// declares.
     static let resourceClasses: [HieraKeyPattern] = [
-        "platform::docker::params::", "platform::kubernetes::", "platform::mtce::params::", "platform::haproxy::params::",
+        HieraKeyPattern(DockerParameters.prefix), "platform::kubernetes::", "platform::mtce::params::", "platform::haproxy::params::",
         "platform::drbd::", "openstack::keystone::params::", "keystone::", "horizon::", "openstack::horizon::params::", "nfv::",
     ]
 
@@ -80,8 +80,8 @@ public struct ServiceParameterPlugin: ConfigPlugin {
     /// configure a service sysinvc has no plugin for.
     static func resource(of parameter: ServiceParameter) -> String? {
         if let resource = parameter.resource { return resource }
-        guard parameter.service == "docker", let name = dockerResources[parameter.section]?[parameter.name] else { return nil }
-        return "platform::docker::params::" + name
+        guard parameter.service == "docker", let key = dockerResources[parameter.section]?[parameter.name] else { return nil }
+        return key.hieraKey
     }
 
     /// Booleans as booleans, so puppet's `if $insecure_registry` does not take "False" as true.
