@@ -53,7 +53,9 @@ public struct ServiceParameterPlugin: ConfigPlugin {
                        at: parameter.location)
         }
         let unknownResources = parameters.compactMap { parameter -> Diagnostic? in
-            guard let resource = parameter.resource, !Self.resourceClasses.contains(where: { $0.matches(resource) }) else { return nil }
+            // A resource that is no hiera key at all is already refused by its grammar.
+            guard let resource = parameter.resource, FieldGrammar.hieraKey.problem(resource) == nil,
+                  !Self.resourceClasses.contains(where: { $0.matches(resource) }) else { return nil }
             return Diagnostic(.serviceParameterResource,
                               "service parameter \(parameter.service)/\(parameter.section)/\(parameter.name) sets \(resource), outside the classes service parameters configure; use a key under one of \(Self.resourceClasses.map(\.description).joined(separator: ", "))",
                               at: parameter.location)
