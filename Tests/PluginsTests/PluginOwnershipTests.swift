@@ -109,6 +109,14 @@ final class PluginOwnershipTests: XCTestCase {
         XCTAssertEqual(errors(result).map(\.code), [.undeclaredOverride])
     }
 
+    func testAServiceParameterMayStillNameAnyHieraKey() throws {
+        let tree = try KubernetesFixture.compile(KubernetesFixture.standard(extra: """
+            service_parameters:
+              - {service: platform, section: config, name: x, value: "y", resource: "platform::example::x", personality: worker}
+            """))
+        XCTAssertEqual(tree.hiera[.host("worker-0")]?["platform::example::x"], "y")
+    }
+
     func testEveryFileRecordsThePluginThatWroteIt() throws {
         let result = try run([FileWriter("950_test", writes: ["test/<name>.yaml"], path: "test/owned.yaml")])
         let tree = try XCTUnwrap(result.tree, "\(result.diagnostics)")

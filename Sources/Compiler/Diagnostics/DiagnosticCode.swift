@@ -93,9 +93,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unknownSecretOverride = "SEC006"
     case secretServiceParameter = "SEC010"
 
-    // Service parameters
-    case serviceParameterResource = "SVC001"
-
     // Applications: the inventory's list and uploaded tarballs
     case unknownApplication = "APP001"
     case duplicateApplication = "APP002"

@@ -25,7 +25,13 @@ public struct PluginDescription: Sendable {
     }
 
     func mayWrite(key: String) -> Bool {
-        mayOverride(key) || writes.contains { if case let .hieraKeys(pattern) = $0 { pattern.matches(key) } else { false } }
+        mayOverride(key) || writes.contains { pattern in
+            switch pattern {
+            case let .hieraKeys(keys): return keys.matches(key)
+            case .keysNamedByInventory: return true
+            case .files: return false
+            }
+        }
     }
 
     func mayWrite(path: String) -> Bool {

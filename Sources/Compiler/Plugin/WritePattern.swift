@@ -5,6 +5,9 @@
 public enum WritePattern: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     case hieraKeys(HieraKeyPattern)
     case files(OutputPathPattern)
+    /// Any hiera key the inventory field names (a service parameter's `resource`): the
+    /// operator, not sysinvc, chooses these keys, so no pattern can bound them.
+    case keysNamedByInventory(String)
 
     public init(_ text: String) {
         self = text.contains("/") ? .files(OutputPathPattern(text)) : .hieraKeys(HieraKeyPattern(text))
@@ -18,6 +21,7 @@ public enum WritePattern: Sendable, Hashable, ExpressibleByStringLiteral, Custom
         switch self {
         case let .hieraKeys(pattern): return pattern.description
         case let .files(pattern): return pattern.description
+        case let .keysNamedByInventory(field): return "any hiera key \(field) names"
         }
     }
 }

@@ -2,7 +2,7 @@ import Compiler
 
 /// sysinv's 099_service_parameter, last so that what the operator set wins: docker proxy and
 /// registry parameters become `platform::docker::params::*`, a row naming a `resource` sets that
-/// one key (within the classes sysinv's schema configures). Rows limited to a personality go to the host files of that personality. Each row
+/// one key. Rows limited to a personality go to the host files of that personality. Each row
 /// replaces exactly one key, so the keys around it stay as generated.
 public struct ServiceParameterPlugin: ConfigPlugin {
     public init() {}
@@ -18,17 +18,12 @@ public struct ServiceParameterPlugin: ConfigPlugin {
         identifier: "099_service_parameter",
         summary: "service parameters: docker proxy and registries, and rows naming an explicit hiera resource",
         reads: ["service_parameters"],
-        writes: [WritePattern(DockerParameters.prefix)],
-        overrides: Self.resourceClasses
+        // A row's own resource is the operator's escape to any puppet parameter, as in sysinv.
+        writes: [WritePattern(DockerParameters.prefix), .keysNamedByInventory("service_parameters[].resource")],
+        // The puppet classes sysinv's service-parameter schema maps rows to.
+        overrides: [HieraKeyPattern(DockerParameters.prefix), "platform::kubernetes::", "platform::mtce::params::", "platform::haproxy::params::",
+                    "platform::drbd::", "openstack::keystone::params::", "keystone::", "horizon::", "openstack::horizon::params::", "nfv::"]
     )
-
-    /// The puppet classes sysinv's service-parameter schema maps rows to: the only keys a row
-    /// naming its own `resource` may set, so that an inventory cannot write keys no plugin
-    /// declares.
-    static let resourceClasses: [HieraKeyPattern] = [
-        HieraKeyPattern(DockerParameters.prefix), "platform::kubernetes::", "platform::mtce::params::", "platform::haproxy::params::",
-        "platform::drbd::", "openstack::keystone::params::", "keystone::", "horizon::", "openstack::horizon::params::", "nfv::",
-    ]
 
     public func systemConfig(_ context: PluginContext) -> HieraData {
         config(context.inventory.inventory.serviceParameters.filter { $0.personality == nil && !Self.setsSecret($0) })
@@ -44,23 +39,12 @@ public struct ServiceParameterPlugin: ConfigPlugin {
     }
 
     /// Host files are readable by every user of a host: a secret cannot be set per personality.
-    /// A resource outside the service-parameter classes would set a key sysinvc does not know.
     public func check(_ inventory: ValidatedInventory) -> [Diagnostic] {
-        let parameters = inventory.inventory.serviceParameters
-        let perPersonalitySecrets = parameters.filter { $0.personality != nil && Self.setsSecret($0) }.map { parameter in
+        inventory.inventory.serviceParameters.filter { $0.personality != nil && Self.setsSecret($0) }.map { parameter in
             Diagnostic(.secretServiceParameter,
                        "service parameter \(parameter.service)/\(parameter.section)/\(parameter.name) sets the secret \(Self.resource(of: parameter) ?? "") for one personality, but host hiera files are not secret; remove personality so that it goes to secure_system.yaml",
                        at: parameter.location)
         }
-        let unknownResources = parameters.compactMap { parameter -> Diagnostic? in
-            // A resource that is no hiera key at all is already refused by its grammar.
-            guard let resource = parameter.resource, FieldGrammar.hieraKey.problem(resource) == nil,
-                  !Self.resourceClasses.contains(where: { $0.matches(resource) }) else { return nil }
-            return Diagnostic(.serviceParameterResource,
-                              "service parameter \(parameter.service)/\(parameter.section)/\(parameter.name) sets \(resource), outside the classes service parameters configure; use a key under one of \(Self.resourceClasses.map(\.description).joined(separator: ", "))",
-                              at: parameter.location)
-        }
-        return perPersonalitySecrets + unknownResources
     }
 
     /// Whether the row's hiera key holds a password or key (by the name puppet gives it).
