@@ -3,11 +3,11 @@ public struct OutputTree: Sendable {
     public private(set) var files: [String: OutputFile] = [:]
     /// Hiera documents with provenance, for `explain`.
     public private(set) var hiera: [HieraFile: HieraDocument] = [:]
+    /// What plugins noticed about their own output; never errors.
+    public internal(set) var warnings: [Diagnostic] = []
     /// The plugin that wrote each file other than hiera (hiera files are every plugin's; their
     /// keys carry provenance instead).
     public private(set) var owners: [String: String] = [:]
-    /// What plugins noticed about their own output; never errors.
-    public internal(set) var warnings: [Diagnostic] = []
 
     public init() {}
 
