@@ -158,15 +158,15 @@ struct Plugins: ParsableCommand {
         let descriptions = PluginRegistry.all.map(\.description)
         switch format {
         case .json:
-            let rows = descriptions.map { ["identifier": $0.identifier, "summary": $0.summary, "reads": $0.reads, "writes": $0.writes, "overrides": $0.overrides] as [String: Any] }
+            let rows = descriptions.map { ["identifier": $0.identifier, "summary": $0.summary, "reads": $0.reads, "writes": $0.writes.map(\.description), "overrides": $0.overrides.map(\.description)] as [String: Any] }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         case .table:
             for description in descriptions {
                 print("\(description.identifier)  \(description.summary)")
                 print("    reads:  \(description.reads.joined(separator: ", "))")
-                print("    writes: \(description.writes.joined(separator: ", "))")
-                if !description.overrides.isEmpty { print("    overrides: \(description.overrides.joined(separator: ", "))") }
+                print("    writes: \(description.writes.map(\.description).joined(separator: ", "))")
+                if !description.overrides.isEmpty { print("    overrides: \(description.overrides.map(\.description).joined(separator: ", "))") }
             }
         }
     }

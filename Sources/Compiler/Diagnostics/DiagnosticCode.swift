@@ -109,5 +109,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // The output tree
     case outputCollision = "OUT001"
 
+    // Plugins breaking their own declarations: defects in sysinvc, not in the inventory
+    case undeclaredWrite = "GEN001"
+    case pluginOutputCollision = "GEN002"
+    case undeclaredOverride = "GEN003"
+
     public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym ? .warning : .error }
 }

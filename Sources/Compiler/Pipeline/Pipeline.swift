@@ -60,9 +60,8 @@ public struct Pipeline: Sendable {
         let tree: OutputTree
         do {
             tree = try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets)
-        } catch let collision as OutputPathCollision {
-            result.diagnostics.append(Diagnostic(.outputCollision, collision.description,
-                                                 at: SourceLocation(file: inventory.inventory.files.first ?? path, line: 1, column: 1)))
+        } catch {
+            result.diagnostics.append(try Self.diagnostic(for: error, at: SourceLocation(file: inventory.inventory.files.first ?? path, line: 1, column: 1)))
             return result
         }
         result.diagnostics += tree.warnings + secrets.unrequestedOverrides()
@@ -74,6 +73,21 @@ public struct Pipeline: Sendable {
         result.rendered = TreeRenderer.render(tree)
         result.secrets = secrets
         return result
+    }
+
+    /// What stopped generation, as a diagnostic with its code; an error of any other kind is
+    /// rethrown.
+    static func diagnostic(for error: any Error, at location: SourceLocation) throws -> Diagnostic {
+        switch error {
+        case let collision as OutputPathCollision:
+            return Diagnostic(collision.isBetweenWriters ? .pluginOutputCollision : .outputCollision, collision.description, at: location)
+        case let write as UndeclaredWrite:
+            return Diagnostic(.undeclaredWrite, write.description, at: location)
+        case let override as UndeclaredOverride:
+            return Diagnostic(.undeclaredOverride, override.description, at: location)
+        default:
+            throw error
+        }
     }
 
     /// The tree of a successful run generated again with shadow secrets (`SecretStore.shadow`):

@@ -49,7 +49,7 @@ public struct Generator: Sendable {
         // Non-hiera artifacts are templates over the system hiera, as puppet renders them.
         let context = PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: tree.hiera[.system] ?? HieraDocument())
         for plugin in plugins {
-            for file in plugin.files(context) { try tree.add(file) }
+            for file in plugin.files(context) { try tree.add(file, from: plugin.description) }
             tree.warnings += plugin.review(context)
         }
         return tree

@@ -9,7 +9,7 @@ public struct InterfacePlugin: ConfigPlugin {
         identifier: "002_interface",
         summary: "per-host network_config, route_config, sriov_config and address_config resource hashes",
         reads: ["hosts[].interfaces", "hosts[].interfaces (pci-sriov: pci_address, sriov_vfs, sriov_vf_driver)", "networks", "system.mode"],
-        writes: ["<host>.yaml", "platform::interfaces::network_config", "platform::interfaces::route_config",
+        writes: ["platform::interfaces::network_config", "platform::interfaces::route_config",
                  "platform::interfaces::sriov_config", "platform::addresses::address_config"]
     )
 

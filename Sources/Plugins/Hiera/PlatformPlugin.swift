@@ -10,12 +10,13 @@ public struct PlatformPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "001_platform",
-        summary: "platform parameters, /etc/hosts map, amqp, dns, haproxy, ntp, drbd, sysctl, compute CPUs and hugepages",
+        summary: "platform parameters, /etc/hosts map, amqp, dns, haproxy, ntp, drbd, sysctl, remote logging, snmp, users, compute CPUs and hugepages",
         reads: ["system", "networks", "hosts[].cpus", "hosts[].memory", "hosts[].interfaces", "applications"],
-        writes: ["static.yaml", "secure_static.yaml", "system.yaml", "secure_system.yaml", "<host>.yaml",
-                 "platform::params::*", "platform::config::params::*", "platform::amqp::*", "platform::dns::*",
-                 "platform::haproxy::*", "platform::sm::params::*", "platform::drbd::*", "platform::ntp::*",
-                 "platform::ptp::*", "platform::sysctl::*", "platform::compute::*", "sysinv::agent::lldp_drivers"]
+        writes: ["platform::params::", "platform::config::params::", "platform::amqp::", "platform::dns::",
+                 "platform::haproxy::", "platform::sm::params::", "platform::drbd::", "platform::ntp::",
+                 "platform::ptp::", "platform::sysctl::", "platform::remotelogging::params::",
+                 "platform::snmp::params::", "platform::users::params::", "platform::compute::",
+                 "platform::vswitch::params::hugepage_dir", "sysinv::agent::lldp_drivers"]
     )
 
     public func staticConfig(_ context: PluginContext) -> HieraData {

@@ -8,8 +8,8 @@ struct KubeadmDocuments {
     let release: KubernetesRelease
     let inventory: ValidatedInventory
     let secrets: SecretStore
-    /// The system hiera after service parameters: registries the operator chose.
-    let hiera: HieraDocument
+    /// Registries the operator chose through service parameters.
+    let registries: DockerParameters
 
     static let criSocket = "unix:///var/run/containerd/containerd.sock"
     static let controlPlaneTaint: YAMLValue = ["key": "node-role.kubernetes.io/control-plane", "effect": "NoSchedule"]
@@ -66,7 +66,8 @@ struct KubeadmDocuments {
                 ("node-monitor-grace-period", "20s"),
             ])],
         ]
-        if case let .string(registry)? = hiera["platform::docker::params::k8s_registry"] {
+        // Without a mirror kubeadm pulls from its own default, so the document names none.
+        if let registry = registries.k8sRegistryMirror {
             cluster["imageRepository"] = .string(registry)
         }
         return .map(cluster)

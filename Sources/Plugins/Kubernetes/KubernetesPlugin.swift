@@ -16,8 +16,9 @@ public struct KubernetesPlugin: ConfigPlugin {
         reads: ["system.kubernetes", "system.mode", "networks.cluster-host", "networks.cluster-pod", "networks.cluster-service",
                 "hosts[].labels", "hosts[].cpus", "hosts[].memory", "hosts[].subfunctions",
                 "hosts[].interfaces (pci-sriov, pci-passthrough: data_networks, pci_address, sriov_vf_driver)"],
-        writes: ["system.yaml", "<host>.yaml", "platform::kubernetes::params::*", "platform::kubernetes::firewall::params::*",
-                 "platform::kubernetes::worker::params::join_cmd", "platform::kubernetes::worker::pci::pcidp_network_resources"]
+        writes: ["platform::kubernetes::params::", "platform::kubernetes::firewall::params::",
+                 "platform::kubernetes::worker::params::join_cmd",
+                 "platform::kubernetes::worker::pci::pcidp_network_resources"]
     )
 
     public func systemConfig(_ context: PluginContext) -> HieraData {
