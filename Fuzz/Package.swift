@@ -13,6 +13,6 @@ let package = Package(
         .executableTarget(name: "FuzzInventory", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
         .executableTarget(name: "FuzzSet", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
         .executableTarget(name: "FuzzValues", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
-        .executableTarget(name: "FuzzTarball", dependencies: ["FuzzDriver", .product(name: "Plugins", package: "sysinvc")]),
+        .executableTarget(name: "FuzzTarball", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
     ]
 )

@@ -21,4 +21,14 @@ public enum PluginRegistry {
         HelmOverridesPlugin(),
         ArmadaManifestPlugin(),
     ]
+
+    /// The built-in applications, which uploaded ones join in the catalog.
+    public static let applications: [CatalogApplication] = BuiltInApplications.all
+}
+
+extension Pipeline {
+    /// The compiler with every plugin and built-in application.
+    public static func standard(options: CompileOptions = CompileOptions(), secretKeyFile: String? = nil) -> Pipeline {
+        Pipeline(plugins: PluginRegistry.all, applications: PluginRegistry.applications, options: options, secretKeyFile: secretKeyFile)
+    }
 }

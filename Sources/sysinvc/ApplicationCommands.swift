@@ -20,7 +20,7 @@ struct ApplicationUpload: ParsableCommand {
             let application = try ApplicationTarball.read(tarball)
             try ApplicationStore.register(application, inventory: inventory)
             print("\(application.name) \(application.version) uploaded: \(application.charts.count) charts, \(application.application.groups.count) chart groups")
-            if Pipeline(plugins: []).validate(path: inventory).inventory?.isApplied(application.name) != true {
+            if !ApplicationStore.isApplied(application.name, inventory: inventory) {
                 print("apply it by listing {name: \(application.name), applied: true} under applications in \(inventory)")
             }
         } catch let refused as ApplicationTarball.Refused {
@@ -42,14 +42,13 @@ struct ApplicationList: ParsableCommand {
     @Option(help: "table or json") var format: OutputFormat = .table
 
     func run() throws {
-        let uploaded = ApplicationStore.registered(inventory: inventory)
-        let applied = Pipeline(plugins: []).validate(path: inventory).inventory
-        var rows = uploaded.map { ["application": $0.name, "version": $0.version, "source": "uploaded"] }
-        for builtIn in [StxOpenstackApplication.definition, PlatformIntegApplication.definition] where !uploaded.contains(where: { $0.name == builtIn.name }) {
-            rows.append(["application": builtIn.name, "version": builtIn.version, "source": "built-in"])
+        let (catalog, diagnostics) = Pipeline.standard().catalog(inventory: inventory)
+        printDiagnostics(diagnostics)
+        let rows = catalog.applications.sorted { $0.name < $1.name }.map { application in
+            ["application": application.name, "version": application.version,
+             "source": application.origin == .builtIn ? "built-in" : "uploaded",
+             "status": ApplicationStore.isApplied(application.name, inventory: inventory) ? "applied" : "uploaded"]
         }
-        rows = rows.map { row in row.merging(["status": applied?.isApplied(row["application"]!) == true ? "applied" : "uploaded"]) { $1 } }
-            .sorted { $0["application"]! < $1["application"]! }
         switch format {
         case .json:
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
@@ -71,7 +70,7 @@ struct ApplicationRemove: ParsableCommand {
     func run() throws {
         let lock = lockInventory(inventory, exclusive: true)
         defer { withExtendedLifetime(lock) {} }
-        if Pipeline(plugins: []).validate(path: inventory).inventory?.isApplied(name) == true {
+        if ApplicationStore.isApplied(name, inventory: inventory) {
             FileHandle.standardError.write(Data("\(name) is applied in \(inventory); set applied: false there first\n".utf8))
             throw ExitCode(Status.invalidInput)
         }

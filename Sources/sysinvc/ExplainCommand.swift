@@ -28,53 +28,6 @@ struct Explain: ParsableCommand {
             if !nearby.isEmpty { message += "; keys under \(prefix): \(nearby.joined(separator: ", "))" }
             throw ValidationError(message)
         }
-        let lines = SourceLines()
-        for explanation in found {
-            let masked = explanation.file.isSecure && !reveal
-            print("\(explanation.key) in \(explanation.path)")
-            print("  value:  \(masked ? "******** (secure file; --reveal shows it)" : render(explanation.value))")
-            print("  plugin: \(explanation.provenance.plugin)")
-            let sources = explanation.provenance.sources
-            if sources.isEmpty {
-                print("  from:   a constant of the plugin")
-            } else {
-                for source in sources.prefix(12) {
-                    var quoted = lines.text(at: source)
-                    // A secret given in clear in the inventory (a service parameter) is masked where it is quoted too.
-                    if masked, case let .string(secret) = explanation.value, !secret.isEmpty {
-                        quoted = quoted.replacingOccurrences(of: secret, with: SecretMask.mask)
-                    }
-                    print("  from:   \(source)  \(quoted)")
-                }
-                if sources.count > 12 { print("          … and \(sources.count - 12) more") }
-            }
-            for replaced in explanation.provenance.replaced {
-                print("  replaced: \(masked ? "********" : render(replaced.value)) written by \(replaced.plugin)")
-            }
-        }
-    }
-
-    func render(_ value: YAMLValue) -> String {
-        switch value {
-        case .list, .map: break
-        default: return YAMLRenderer.render(.list([value])).dropFirst(2).trimmingCharacters(in: .newlines)
-        }
-        let text = YAMLRenderer.render(value).trimmingCharacters(in: .newlines)
-        return text.contains("\n") ? "\n" + text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") : text
-    }
-}
-
-/// Reads inventory lines on demand to quote them next to their positions.
-final class SourceLines {
-    private var cache: [String: [Substring]] = [:]
-
-    func text(at location: SourceLocation) -> String {
-        if cache[location.file] == nil {
-            let text = (try? String(contentsOfFile: location.file, encoding: .utf8)) ?? ""
-            cache[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
-        }
-        let lines = cache[location.file]!
-        guard location.line >= 1, location.line <= lines.count else { return "" }
-        return "| " + lines[location.line - 1].trimmingCharacters(in: .whitespaces)
+        print(ExplanationReport.text(found, reveal: reveal), terminator: "")
     }
 }

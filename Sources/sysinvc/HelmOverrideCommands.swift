@@ -14,30 +14,19 @@ struct ChartArguments: ParsableArguments {
 
     func resolve() throws {
         try helmCommand { () throws(HelmOverrideError) in
-            _ = try HelmApplications.catalog.chart(chart, namespace: namespace, application: application)
+            _ = try Pipeline.standard().catalog(inventory: inventory).catalog.chart(chart, namespace: namespace, application: application)
         }
     }
 
     /// System, user and combined overrides; exits 2 when the inventory or the store is invalid.
     func overrides(secretKey: String?) throws -> ChartOverrides {
-        try resolve()
-        let result = Pipeline(plugins: PluginRegistry.all).validate(path: inventory)
-        var diagnostics = result.diagnostics
-        var secrets: SecretStore?
-        if let validated = result.inventory {
-            if let problem = HelmOverridesPlugin.controlPlaneProblem(validated, application: application) { diagnostics.append(problem) }
-            let loaded = SecretStore.load(for: validated.inventory, keyFile: secretKey)
-            secrets = loaded.store
-            diagnostics += loaded.diagnostics
+        let (overrides, diagnostics) = try helmCommand { () throws(HelmOverrideError) in
+            try Pipeline.standard(secretKeyFile: secretKey).chartOverrides(inventory: inventory, application: application, chart: chart,
+                                                                           namespace: namespace)
         }
         printDiagnostics(diagnostics)
-        guard let validated = result.inventory, let secrets, !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw ExitCode(Status.invalidInput)
-        }
-        return try helmCommand { () throws(HelmOverrideError) in
-            try HelmApplications.catalog.overrides(application: application, chart: chart, namespace: namespace,
-                                                   inventory: validated, secrets: secrets, store: store)
-        }
+        guard let overrides else { throw ExitCode(Status.invalidInput) }
+        return overrides
     }
 }
 
@@ -67,14 +56,15 @@ struct HelmOverrideList: ParsableCommand {
     @Option(name: .shortAndLong, help: "The inventory file; user overrides live in helm-overrides/ beside it.") var inventory: String = "inventory.yaml"
 
     func run() throws {
-        let catalog = HelmApplications.catalog
+        let (catalog, diagnostics) = Pipeline.standard().catalog(inventory: inventory)
+        printDiagnostics(diagnostics)
         let applications = try application.map { name in try helmCommand { () throws(HelmOverrideError) in [try catalog.application(name)] } }
             ?? catalog.applications
         let stored = UserOverrideStore(inventoryPath: inventory).entries()
         let rows = applications.flatMap { application in
-            application.charts.map { chart in
-                (application: application.name, chart: chart.description.chart, namespaces: chart.description.namespaces,
-                 user: stored.filter { $0.application == application.name && $0.chart == chart.description.chart }.map(\.namespace))
+            ApplicationCatalog.unique(application.charts.map(\.name)).map { chart in
+                (application: application.name, chart: chart, namespaces: application.charts.filter { $0.name == chart }.map(\.namespace),
+                 user: stored.filter { $0.application == application.name && $0.chart == chart }.map(\.namespace))
             }
         }
         switch format {
@@ -126,10 +116,12 @@ struct HelmOverrideShow: ParsableCommand {
         case .helm:
             document = shown(overrides.combined)
         case .armada:
-            guard case let .map(values) = shown(overrides.combined) else { return }
-            document = overrides.armadaDocument(values: values)
+            guard case let .map(values) = shown(overrides.combined), let armada = overrides.armadaDocument(combined: values) else {
+                fail("the armada manifest of \(overrides.application) does not deploy \(overrides.chart) in \(overrides.namespace); use --format helm")
+            }
+            document = armada
         }
-        let text = format == .armada ? YAMLRenderer.renderDocuments([document]) : YAMLRenderer.render(document)
+        let text = YAMLRenderer.render(document)
         guard let file else {
             print(text, terminator: "")
             return

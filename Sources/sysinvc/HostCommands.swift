@@ -9,7 +9,7 @@ struct InventoryOption: ParsableArguments {
     var inventory: String = "inventory.yaml"
 
     func editor() throws -> HostEditor {
-        try refusing { try HostEditor(path: inventory, plugins: PluginRegistry.all) }
+        try refusing { try HostEditor(path: inventory, pipeline: .standard()) }
     }
 
     /// Reads, checks and writes one edit while holding the inventory's lock, so that edits

@@ -26,8 +26,7 @@ struct CompileFlags: ParsableArguments {
     var charts: String?
 
     var pipeline: Pipeline {
-        Pipeline(plugins: PluginRegistry.all, options: CompileOptions(hostFileNaming: hostFiles, chartsDirectory: charts),
-                 secretKeyFile: secretKey)
+        Pipeline.standard(options: CompileOptions(hostFileNaming: hostFiles, chartsDirectory: charts), secretKeyFile: secretKey)
     }
 }
 
@@ -161,15 +160,15 @@ struct Plugins: ParsableCommand {
         case .markdown:
             print(PluginTable.markdown(descriptions), terminator: "")
         case .json:
-            let rows = descriptions.map { ["identifier": $0.identifier, "summary": $0.summary, "reads": $0.reads, "writes": $0.writes, "overrides": $0.overrides] as [String: Any] }
+            let rows = descriptions.map { ["identifier": $0.identifier, "summary": $0.summary, "reads": $0.reads, "writes": $0.writes.map(\.description), "overrides": $0.overrides.map(\.description)] as [String: Any] }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         case .table:
             for description in descriptions {
                 print("\(description.identifier)  \(description.summary)")
                 print("    reads:  \(description.reads.joined(separator: ", "))")
-                print("    writes: \(description.writes.joined(separator: ", "))")
-                if !description.overrides.isEmpty { print("    overrides: \(description.overrides.joined(separator: ", "))") }
+                print("    writes: \(description.writes.map(\.description).joined(separator: ", "))")
+                if !description.overrides.isEmpty { print("    overrides: \(description.overrides.map(\.description).joined(separator: ", "))") }
             }
         }
     }

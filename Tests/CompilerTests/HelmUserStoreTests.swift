@@ -44,7 +44,7 @@ final class HelmUserStoreTests: XCTestCase {
 
     func current(user: [String: YAMLValue]) -> ChartOverrides {
         ChartOverrides(application: "app", chart: "rabbitmq", namespace: "openstack",
-                       system: ["pod": ["replicas": ["server": 1]], "auth": ["password": "s3cretTi0*"]], user: user, secrets: ["s3cretTi0*"])
+                       system: ["pod": ["replicas": ["server": 1]], "auth": ["password": "s3cretTi0*"]], user: user, secrets: ["s3cretTi0*"], armada: nil)
     }
 
     func testReuseMergesIntoStoredOverrides() throws {

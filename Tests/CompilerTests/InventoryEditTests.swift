@@ -68,7 +68,7 @@ final class InventoryEditTests: XCTestCase {
     }
 
     func run(_ operation: (HostEditor) throws -> InventoryEdit) throws -> InventoryEdit {
-        let edit = try operation(HostEditor(path: path, plugins: []))
+        let edit = try operation(HostEditor(path: path, pipeline: Pipeline(plugins: [])))
         try edit.write()
         return edit
     }
@@ -162,7 +162,7 @@ final class InventoryEditTests: XCTestCase {
         let edit = try run { try $0.add(hostname: "worker-3", personality: "worker", subfunctions: [], mgmtMAC: "08:00:27:00:00:33") }
         XCTAssertTrue(edit.warnings.contains { $0.code == .missingPlatformInterface && $0.severity == .warning }, "\(edit.warnings)")
         XCTAssertTrue(try text().contains("  - hostname: worker-3\n    personality: worker\n    administrative: locked\n    mgmt_mac: \"08:00:27:00:00:33\"\nsecrets:"))
-        XCTAssertThrowsError(try HostEditor(path: path, plugins: []).unlock("worker-3")) { error in
+        XCTAssertThrowsError(try HostEditor(path: path, pipeline: Pipeline(plugins: [])).unlock("worker-3")) { error in
             let refusal = error as! EditRefusal
             XCTAssertEqual(refusal.diagnostics.first?.code, .editInvalid)
             XCTAssertTrue(refusal.description.contains("worker-3 cannot be unlocked"), refusal.description)

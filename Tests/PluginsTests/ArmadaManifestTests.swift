@@ -16,7 +16,7 @@ final class ArmadaManifestTests: XCTestCase {
 
     func testEveryDocumentIsValidAgainstArmadaSchemas() throws {
         try checkSchemas(example: "openstack", manifestPath: Self.manifestPath,
-                         counts: ["armada/Chart/v1": 27, "armada/ChartGroup/v1": 15, "armada/Manifest/v1": 1])
+                         counts: ["armada/Chart/v1": 30, "armada/ChartGroup/v1": 18, "armada/Manifest/v1": 1])
         try checkSchemas(example: "storage", manifestPath: "armada/platform-integ-apps/platform-integ-apps-platform-integration-manifest.yaml",
                          counts: ["armada/Chart/v1": 3, "armada/ChartGroup/v1": 1, "armada/Manifest/v1": 1])
     }
@@ -78,7 +78,7 @@ final class ArmadaManifestTests: XCTestCase {
         XCTAssertEqual(manifest["data"]?["chart_groups"], [
             "kube-system-ingress", "openstack-ingress", "openstack-mariadb", "openstack-memcached", "openstack-rabbitmq",
             "openstack-keystone", "openstack-barbican", "openstack-glance", "openstack-cinder", "openstack-ceph-rgw",
-            "openstack-compute-kit", "openstack-heat", "openstack-horizon", "openstack-telemetry",
+            "openstack-compute-kit", "openstack-heat", "openstack-fm-rest-api", "openstack-horizon", "openstack-telemetry",
         ])
         XCTAssertEqual(manifest["data"]?["release_prefix"], "osh")
         func group(_ name: String) -> YAMLValue? {
@@ -111,7 +111,7 @@ final class ArmadaManifestTests: XCTestCase {
         XCTAssertEqual(values.first, "kube-system-ingress.yaml")
         // Then the charts no deployed group lists: the toolkit every chart depends on, and ironic.
         XCTAssertEqual(values.suffix(2), ["helm-toolkit-helm-toolkit.yaml", "openstack-ironic.yaml"])
-        XCTAssertEqual(values.count, 27)
+        XCTAssertEqual(values.count, 30)
         XCTAssertTrue(command.hasSuffix("--tiller-host tiller-deploy.kube-system.svc.cluster.local\n"))
     }
 
@@ -127,7 +127,7 @@ final class ArmadaManifestTests: XCTestCase {
         let text = edit(try String(contentsOfFile: Examples.inventoryPath("openstack"), encoding: .utf8))
         let (inventory, loadDiagnostics) = InventoryLoader.load(text: text, file: "openstack.yaml")
         XCTAssertEqual(loadDiagnostics.filter { $0.severity == .error }, [])
-        let validated = try XCTUnwrap(Validator.validate(try XCTUnwrap(inventory)).validated)
+        let validated = try XCTUnwrap(Validator.validate(try XCTUnwrap(inventory), applications: PluginRegistry.applications).validated)
         let tree = try Generator(plugins: PluginRegistry.all).generate(validated, secrets: SecretStore(key: Data(repeating: 3, count: 32)))
         guard case let .yamlDocuments(documents)? = tree.files[Self.manifestPath]?.content else { throw XCTSkip("no manifest") }
         return documents

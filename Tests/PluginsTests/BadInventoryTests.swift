@@ -17,7 +17,7 @@ final class BadInventoryTests: XCTestCase {
             let expected = Self.expectations(in: text)
             let namedCode = String(file.prefix { $0 != "-" })
             XCTAssertTrue(expected.contains { $0.hasPrefix(namedCode + "@") }, "\(file) marks no line with \(namedCode)")
-            let result = Pipeline(plugins: PluginRegistry.all).validate(path: path)
+            let result = Pipeline.standard().validate(path: path)
             let reported = result.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue)@\($0.location?.line ?? 0)" }
             XCTAssertEqual(reported.sorted(), expected.sorted(), "\(file):\n\(result.diagnostics.map(\.description).joined(separator: "\n"))")
             XCTAssertNil(result.inventory, file)

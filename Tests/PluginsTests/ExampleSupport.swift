@@ -17,7 +17,7 @@ enum Examples {
     }
 
     static func compile(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> Pipeline.Result {
-        let result = try Pipeline(plugins: PluginRegistry.all).run(path: inventoryPath(name))
+        let result = try Pipeline.standard().run(path: inventoryPath(name))
         XCTAssertFalse(result.hasErrors, "\(name): \(result.diagnostics.map(\.description).joined(separator: "\n"))", file: file, line: line)
         XCTAssertNotNil(result.rendered, file: file, line: line)
         return result

@@ -53,20 +53,25 @@ enum HelmFixture {
 
     /// The validated inventory; fails the test on any error.
     static func validated(_ text: String, plugins: [any ConfigPlugin] = [], file: StaticString = #filePath, line: UInt = #line) throws -> ValidatedInventory {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-helm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("inventory.yaml")
-        try text.write(to: path, atomically: true, encoding: .utf8)
-        let result = Pipeline(plugins: plugins).validate(path: path.path)
+        let result = try validation(text, plugins: plugins)
         let errors = result.diagnostics.filter { $0.severity == .error }
         XCTAssertTrue(errors.isEmpty, errors.map(\.description).joined(separator: "\n"), file: file, line: line)
         return try XCTUnwrap(result.inventory, file: file, line: line)
     }
 
+    /// Validation of the inventory, written to a directory of its own, with the built-in applications.
+    static func validation(_ text: String, plugins: [any ConfigPlugin] = []) throws -> Pipeline.Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-helm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("inventory.yaml")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        return Pipeline(plugins: plugins, applications: PluginRegistry.applications).validate(path: path.path)
+    }
+
     /// The system overrides of a chart of stx-openstack (or `application`).
-    static func overrides(_ chart: String, namespace: String = "openstack", application: String = HelmApplications.stxOpenstack,
+    static func overrides(_ chart: String, namespace: String = "openstack", application: String = BuiltInApplications.stxOpenstack,
                           _ inventory: ValidatedInventory) throws -> YAMLValue {
-        let plugin = try HelmApplications.catalog.chart(chart, namespace: namespace, application: application)
+        let plugin = try XCTUnwrap(try inventory.catalog.chart(chart, namespace: namespace, application: application).plugin)
         return .map(plugin.overrides(namespace: namespace, context: ChartContext(inventory: inventory, secrets: secrets)))
     }
 }

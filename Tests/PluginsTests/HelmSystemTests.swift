@@ -24,18 +24,18 @@ final class HelmSystemTests: XCTestCase {
         let nova = try HelmFixture.overrides("nova", inventory)
         XCTAssertEqual(nova.at("conf.ceph.ephemeral_storage.rbd_pools.0.rbd_replication"), 3)
         XCTAssertEqual(nova.at("conf.overrides.nova_compute.hosts.0.conf.nova.libvirt.images_type"), "rbd")
-        let rbd = try HelmFixture.overrides("rbd-provisioner", namespace: "kube-system", application: HelmApplications.platformIntegApps, inventory)
+        let rbd = try HelmFixture.overrides("rbd-provisioner", namespace: "kube-system", application: BuiltInApplications.platformIntegApps, inventory)
         XCTAssertEqual(rbd.at("classes.1.name"), "gold-general")
         XCTAssertEqual(rbd.at("classes.0.userSecretName"), "ceph-pool-kube-rbd")
         XCTAssertEqual(rbd.at("global.replicas"), 2)
-        let audit = try HelmFixture.overrides("ceph-pools-audit", namespace: "kube-system", application: HelmApplications.platformIntegApps, inventory)
+        let audit = try HelmFixture.overrides("ceph-pools-audit", namespace: "kube-system", application: BuiltInApplications.platformIntegApps, inventory)
         XCTAssertEqual(audit.at("conf.ceph.storage_tiers.0"),
                        ["name": "ceph-store", "replication": 3, "min_replication": 2, "crush_rule_name": "storage_tier_ruleset"])
     }
 
     func testWithoutCephTheProvisionerHasNothingToDo() throws {
         let inventory = try HelmFixture.validated(HelmFixture.inventory())
-        XCTAssertEqual(try HelmFixture.overrides("rbd-provisioner", namespace: "kube-system", application: HelmApplications.platformIntegApps, inventory), [:])
+        XCTAssertEqual(try HelmFixture.overrides("rbd-provisioner", namespace: "kube-system", application: BuiltInApplications.platformIntegApps, inventory), [:])
     }
 
     func testHttpsAndEndpointDomain() throws {
@@ -76,19 +76,18 @@ final class HelmSystemTests: XCTestCase {
 
     func testNoControlPlaneHostIsAnError() throws {
         let text = HelmFixture.inventory(controlPlane: false)
-        let inventory = try HelmFixture.validated(text)
-        let problems = HelmOverridesPlugin().check(inventory)
+        let problems = try HelmFixture.validation(text).diagnostics.filter { $0.code == .helmControlPlane }
         XCTAssertEqual(problems.map(\.code), [.helmControlPlane])
         XCTAssertEqual(problems.first?.severity, .error)
-        let unapplied = try HelmFixture.validated(text.replacingOccurrences(of: "applied: true", with: "applied: false"))
-        XCTAssertEqual(HelmOverridesPlugin().check(unapplied).map(\.code), [])
+        let unapplied = try HelmFixture.validation(text.replacingOccurrences(of: "applied: true", with: "applied: false"))
+        XCTAssertEqual(unapplied.diagnostics.filter { $0.code == .helmControlPlane }, [])
     }
 
     func testCompileWritesEveryChartSecurely() throws {
         let inventory = try HelmFixture.validated(HelmFixture.inventory())
         let tree = try Generator(plugins: [HelmOverridesPlugin()]).generate(inventory, secrets: secrets)
         let helm = tree.paths.filter { $0.hasPrefix("helm/") }
-        let expected = HelmApplications.all[1].charts.reduce(0) { $0 + $1.description.namespaces.count }
+        let expected = StxOpenstackApplication.entry.charts.count
         XCTAssertEqual(helm.count, expected)
         XCTAssertTrue(helm.contains("helm/stx-openstack/kube-system/ingress.yaml"))
         XCTAssertTrue(helm.allSatisfy { tree.files[$0]?.secure == true })
@@ -97,12 +96,13 @@ final class HelmSystemTests: XCTestCase {
     }
 
     func testUserOverridesWinAndNullsDelete() throws {
-        let inventory = try HelmFixture.validated(HelmFixture.inventory())
-        let path = try XCTUnwrap(inventory.inventory.files.first)
+        let path = try XCTUnwrap(HelmFixture.validated(HelmFixture.inventory()).inventory.files.first)
         let store = UserOverrideStore(inventoryPath: path)
         try store.write(["pod": ["replicas": ["server": 5]], "labels": .null], application: "stx-openstack", chart: "rabbitmq", namespace: "openstack")
-        let overrides = try HelmApplications.catalog.overrides(application: "stx-openstack", chart: "rabbitmq", namespace: "openstack",
-                                                               inventory: inventory, secrets: secrets, store: store)
+        // The load stage reads the store: validate again.
+        let inventory = try XCTUnwrap(Pipeline.standard().validate(path: path).inventory)
+        let overrides = try inventory.catalog.overrides(application: "stx-openstack", chart: "rabbitmq", namespace: "openstack",
+                                                        inventory: inventory, secrets: secrets)
         XCTAssertEqual(overrides.combined.keys.sorted(), ["endpoints", "pod"])
         XCTAssertEqual(YAMLValue.map(overrides.combined).at("pod.replicas.server"), 5)
         let tree = try Generator(plugins: [HelmOverridesPlugin()]).generate(inventory, secrets: secrets)
@@ -112,8 +112,8 @@ final class HelmSystemTests: XCTestCase {
 
     func testGeneratedSecretsAreMaskedAndProtected() throws {
         let inventory = try HelmFixture.validated(HelmFixture.inventory())
-        let overrides = try HelmApplications.catalog.overrides(application: "stx-openstack", chart: "ceilometer", namespace: "openstack",
-                                                               inventory: inventory, secrets: secrets, store: UserOverrideStore(root: URL(fileURLWithPath: "/nonexistent")))
+        let overrides = try inventory.catalog.overrides(application: "stx-openstack", chart: "ceilometer", namespace: "openstack",
+                                                        inventory: inventory, secrets: secrets)
         let masked = YAMLValue.map(SecretMask.masked(overrides.system, secrets: overrides.secrets))
         XCTAssertEqual(masked.at("conf.ceilometer.notification.messaging_urls.values.0"),
                        "rabbit://rabbitmq-admin:********@rabbitmq.openstack.svc.cluster.local:5672/ceilometer")

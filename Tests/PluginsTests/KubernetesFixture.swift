@@ -96,7 +96,7 @@ enum KubernetesFixture {
     static func validated(_ text: String) throws -> ValidatedInventory {
         let (inventory, loadDiagnostics) = InventoryLoader.load(text: text, file: "inline.yaml")
         let loaded = try XCTUnwrap(inventory, "load failed: \(loadDiagnostics)")
-        let (validated, diagnostics) = Validator.validate(loaded)
+        let (validated, diagnostics) = Validator.validate(loaded, applications: PluginRegistry.applications)
         return try XCTUnwrap(validated, "validation failed: \(diagnostics)")
     }
 

@@ -77,6 +77,32 @@ final class KubernetesHieraTests: XCTestCase {
         XCTAssertNotNil(tree.value(.host("controller-1"), "platform::kubernetes::worker::params::join_cmd"))
     }
 
+    func testAllInOneComputeControllerPinsNoPodsButKeepsEveryCPU() throws {
+        let simplex = """
+            system: {name: sx, type: all-in-one, mode: simplex, kubernetes: {enabled: true, version: 1.29.2}}
+            networks:
+              oam: {subnet: 10.10.10.0/24, floating: 10.10.10.2}
+              mgmt: {subnet: 192.168.204.0/24}
+              cluster-host: {subnet: 192.168.206.0/24}
+              cluster-pod: {subnet: 172.16.0.0/16}
+              cluster-service: {subnet: 10.96.0.0/12}
+              multicast: {subnet: 239.1.1.0/28}
+            hosts:
+              - hostname: controller-0
+                personality: controller
+                labels: {openstack-compute-node: enabled}
+                cpus: {cores_per_node: 4, platform: [0]}
+                interfaces:
+                  - {name: enp0s3, networks: [oam]}
+                  - {name: enp0s8, networks: [mgmt, cluster-host]}
+            """
+        let tree = try KubernetesFixture.compile(simplex)
+        let params = "platform::kubernetes::params::"
+        let controller = HieraFile.host("controller-0")
+        XCTAssertEqual(tree.value(controller, params + "k8s_cpu_mgr_policy"), "none", "nova pins the CPUs of a compute node")
+        XCTAssertEqual(tree.value(controller, params + "k8s_cpuset"), "\"0-3\"", "only a pure worker narrows k8s-infra to platform CPUs")
+    }
+
     func testSmapiKeys() throws {
         let tree = try KubernetesFixture.compile(KubernetesFixture.standard())
         XCTAssertEqual(tree.value(.staticConfig, "platform::smapi::params::auth_username"), "smapi")
@@ -99,7 +125,10 @@ final class KubernetesHieraTests: XCTestCase {
         XCTAssertEqual(platform.value(.system, "nfv::keystone::auth::public_url"), "http://10.10.10.2:4545")
         XCTAssertEqual(platform.value(.host("controller-0"), "nfv::vim::database_dir"), "/opt/platform/nfv/vim/19.01")
 
-        let openstack = try KubernetesFixture.compile(KubernetesFixture.standard(extra: "applications: [{name: stx-openstack, applied: true}]"))
+        // stx-openstack runs its control services on hosts labelled for them.
+        let labelled = KubernetesFixture.standard(extra: "applications: [{name: stx-openstack, applied: true}]").replacingOccurrences(
+            of: "    addresses: {oam: 10.10.10.3}\n", with: "    addresses: {oam: 10.10.10.3}\n    labels: {openstack-control-plane: enabled}\n")
+        let openstack = try KubernetesFixture.compile(labelled)
         XCTAssertEqual(openstack.value(.system, "nfv::vim::compute_plugin_disabled"), false)
         XCTAssertEqual(openstack.value(.system, "nfv::alarm::fault_mgmt_endpoint_disabled"), false)
         XCTAssertEqual(openstack.value(.system, "nfv::nfvi::openstack_auth_host"), "keystone.openstack.svc.cluster.local")

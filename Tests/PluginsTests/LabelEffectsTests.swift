@@ -26,12 +26,12 @@ final class LabelEffectsTests: XCTestCase {
     }
 
     func compile(_ path: String) throws -> [String: String] {
-        let result = try Pipeline(plugins: PluginRegistry.all).run(path: path)
+        let result = try Pipeline.standard().run(path: path)
         return try XCTUnwrap(result.rendered, "\(result.diagnostics)").files.mapValues(\.text)
     }
 
     func edit(_ path: String, _ operation: (HostEditor) throws -> InventoryEdit) throws {
-        try operation(HostEditor(path: path, plugins: PluginRegistry.all)).write()
+        try operation(HostEditor(path: path, pipeline: .standard())).write()
     }
 
     /// The README walk-through: lock a pure Kubernetes worker, label it an OpenStack compute node,

@@ -169,7 +169,7 @@ final class PlatformHieraTests: XCTestCase {
     }
 
     func testHostFilesByManagementAddress() throws {
-        let pipeline = Pipeline(plugins: PluginRegistry.all, options: CompileOptions(hostFileNaming: .mgmtIP))
+        let pipeline = Pipeline.standard(options: CompileOptions(hostFileNaming: .mgmtIP))
         let result = try pipeline.run(path: Examples.inventoryPath("standard"))
         let paths = try XCTUnwrap(result.rendered?.paths)
         XCTAssertTrue(paths.contains("hieradata/192.168.204.3.yaml"))

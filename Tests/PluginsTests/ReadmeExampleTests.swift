@@ -11,7 +11,7 @@ final class ReadmeExampleTests: XCTestCase {
         let end = try XCTUnwrap(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
         let example = String(readme[start.upperBound..<end.lowerBound])
         XCTAssertTrue(example.contains("service_parameters:"), "the example shows every section")
-        let result = Pipeline(plugins: PluginRegistry.all).validate(text: example, file: "README.md")
+        let result = Pipeline.standard().validate(text: example, file: "README.md")
         XCTAssertEqual(result.diagnostics.map(\.description), [])
         XCTAssertEqual(result.inventory?.hosts.count, 4)
     }

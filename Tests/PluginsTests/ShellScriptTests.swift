@@ -31,7 +31,7 @@ final class ShellScriptTests: XCTestCase {
     }
 
     func testArmadaApplyPassesHostileNamesAsSingleArguments() throws {
-        var chart = try XCTUnwrap(StxOpenstackApplication.definition.charts.first)
+        var chart = try XCTUnwrap(StxOpenstackApplication.manifest.charts.first)
         chart.namespace = "ks$(touch \(Self.canary))"
         chart.chartName = "x;touch \(Self.canary)\n"
         let script = ArmadaManifestPlugin.applyCommand(manifestFile: "m'$(touch \(Self.canary)).yaml", charts: [chart])

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Plugins
+@testable import Compiler
 import XCTest
 
 /// The in-memory tar reader against archives the system tar writes in each header format.

@@ -1,6 +1,6 @@
 import FuzzDriver
 import Foundation
-import Plugins
+import Compiler
 
 // An application tarball past gzip: the input is the tar stream, read and checked as an upload
 // reads it. Inflating is the system's gzip; fuzzing through it would only slow every run.

@@ -99,6 +99,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case applicationMetadata = "APP003"
     case applicationNamespace = "APP004"
     case applicationChartName = "APP005"
+    case uploadedApplication = "APP006"
 
     // Helm chart overrides
     case helmControlPlane = "HELM001"
@@ -107,6 +108,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
 
     // The output tree
     case outputCollision = "OUT001"
+
+    // Plugins breaking their own declarations: defects in sysinvc, not in the inventory
+    case undeclaredWrite = "GEN001"
+    case pluginOutputCollision = "GEN002"
+    case undeclaredOverride = "GEN003"
 
     public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym ? .warning : .error }
 }

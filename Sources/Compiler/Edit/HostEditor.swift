@@ -7,14 +7,15 @@ import Foundation
 public struct HostEditor {
     public let path: String
     /// Plugins whose checks join validation, as in a compile.
-    public let plugins: [any ConfigPlugin]
+    /// Validates the edited inventory exactly as `compile` would.
+    public let pipeline: Pipeline
     let inventory: Inventory
 
-    public init(path: String, plugins: [any ConfigPlugin]) throws(EditRefusal) {
+    public init(path: String, pipeline: Pipeline) throws(EditRefusal) {
         let (inventory, diagnostics) = InventoryLoader.load(path: path)
         guard let inventory else { throw EditRefusal(diagnostics) }
         self.path = path
-        self.plugins = plugins
+        self.pipeline = pipeline
         self.inventory = inventory
     }
 
@@ -45,7 +46,7 @@ public struct HostEditor {
     /// Loads and validates the inventory as the edit would leave it.
     func checked(_ file: InventoryFile, _ edits: [TextEdit], summary: String, refusal: String) throws(EditRefusal) -> InventoryEdit {
         let edited = file.edited(edits)
-        let result = Pipeline(plugins: plugins).validate(path: path, replacing: [file.path: edited])
+        let result = pipeline.validate(path: path, replacing: [file.path: edited])
         guard !result.hasErrors, result.inventory != nil else {
             let errors = result.diagnostics.filter { $0.severity == .error }
             throw EditRefusal([Diagnostic(.editInvalid, refusal + "; nothing was changed. Problems of the edited inventory:", at: nil)] + errors)
@@ -115,7 +116,7 @@ public struct HostEditor {
             throw EditRefusal(.hostExists, "host \(hostname.text) already exists; choose another name or delete it first (sysinvc host-delete \(hostname.text))",
                               at: hostname.location)
         }
-        if let state = field("administrative"), state.text != "locked" {
+        if let state = field("administrative"), AdministrativeState(rawValue: state.text) != .locked {
             throw EditRefusal(.newHostUnlocked, "a new host starts locked; drop administrative: \(state.text) and run sysinvc host-unlock \(hostname.text) once it is configured",
                               at: state.location)
         }

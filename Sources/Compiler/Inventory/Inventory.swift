@@ -12,6 +12,10 @@ public struct Inventory: Sendable {
     public var secrets: SecretSources
     /// Every file read, the main one first.
     public var files: [String]
+    /// The deployer's stored chart overrides, from `helm-overrides/` beside the inventory.
+    public var userOverrides: [StoredOverrides] = []
+    /// Applications uploaded beside the inventory (`applications/`).
+    public var uploadedApplications: [UploadedApplication] = []
 }
 
 public enum NetworkType: String, CaseIterable, Sendable, Comparable {
@@ -43,7 +47,7 @@ public enum NetworkType: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-public enum SystemType: String, Sendable {
+public enum SystemType: String, CaseIterable, Sendable {
     case standard
     case allInOne = "all-in-one"
 
@@ -51,7 +55,7 @@ public enum SystemType: String, Sendable {
     public var sysinvName: String { self == .standard ? "Standard" : "All-in-one" }
 }
 
-public enum SystemMode: String, Sendable {
+public enum SystemMode: String, CaseIterable, Sendable {
     case simplex, duplex
     case duplexDirect = "duplex-direct"
 }
@@ -70,13 +74,36 @@ public struct SystemSettings: Sendable {
     public var dnsServers: [Located<IPAddress>]
     public var ntpServers: [Located<String>]
     public var httpsEnabled: Located<Bool>
-    public var vswitchType: Located<String>
-    public var distributedCloudRole: Located<String>?
+    public var vswitch: Located<VswitchType>
+    /// Nil for a system that stands alone.
+    public var distributedCloud: Located<DistributedCloudRole>?
     public var kubernetesEnabled: Located<Bool>
     public var kubernetesVersion: Located<String>
     public var drbd: DRBDSettings
     /// Where the `system` section starts: the location of facts derived from the whole system.
     public var sectionLocation: SourceLocation
+}
+
+extension SystemSettings {
+    /// The platform runs its own vswitch for OpenStack guests; without one, stx-openstack
+    /// deploys its openvswitch chart and neutron adds the provider bridges itself.
+    public var runsPlatformVswitch: Bool { vswitch.value != .none }
+
+    /// The central system of a distributed cloud, which its subclouds are managed from.
+    public var isSystemController: Bool { distributedCloud?.value == .systemController }
+}
+
+/// The vswitch the platform runs for OpenStack guests (sysinv's `vswitch_type`).
+public enum VswitchType: String, CaseIterable, Sendable {
+    case none
+    case ovs
+    case ovsDPDK = "ovs-dpdk"
+}
+
+/// A system's place in a distributed cloud.
+public enum DistributedCloudRole: String, CaseIterable, Sendable {
+    case systemController = "systemcontroller"
+    case subcloud
 }
 
 public struct DRBDSettings: Sendable {
@@ -85,7 +112,7 @@ public struct DRBDSettings: Sendable {
     public var rttMs: Located<Double>
 }
 
-public enum DataNetworkType: String, Sendable {
+public enum DataNetworkType: String, CaseIterable, Sendable {
     case flat, vlan, vxlan
 }
 
@@ -112,15 +139,34 @@ public struct NetworkPool: Sendable {
     public var location: SourceLocation
 }
 
-public enum Personality: String, Sendable {
+public enum Personality: String, CaseIterable, Sendable {
     case controller, worker, storage
+}
+
+/// What a host runs: its personality's functions, plus worker on an all-in-one controller, and
+/// `lowlatency` for a worker whose kernel is tuned for latency.
+public enum Subfunction: String, CaseIterable, Sendable {
+    case controller, worker, storage, lowlatency
+
+    init(_ personality: Personality) {
+        switch personality {
+        case .controller: self = .controller
+        case .worker: self = .worker
+        case .storage: self = .storage
+        }
+    }
+}
+
+/// A locked host is out of service: its labels may change, and it takes no workloads.
+public enum AdministrativeState: String, CaseIterable, Sendable {
+    case locked, unlocked
 }
 
 public struct InventoryHost: Sendable {
     public var hostname: Located<String>
     public var personality: Located<Personality>
-    public var subfunctions: [String]
-    public var administrative: Located<String>
+    public var subfunctions: [Subfunction]
+    public var administrative: Located<AdministrativeState>
     public var mgmtMAC: Located<String>?
     public var boardManagement: BoardManagement?
     public var addresses: [NetworkType: Located<IPAddress>]
@@ -132,9 +178,9 @@ public struct InventoryHost: Sendable {
 
     public var name: String { hostname.value }
     public var isController: Bool { personality.value == .controller }
-    public var hasWorkerSubfunction: Bool { subfunctions.contains("worker") }
-    public var isLowLatency: Bool { subfunctions.contains("lowlatency") }
-    public var isLocked: Bool { administrative.value == "locked" }
+    public var hasWorkerSubfunction: Bool { subfunctions.contains(.worker) }
+    public var isLowLatency: Bool { subfunctions.contains(.lowlatency) }
+    public var isLocked: Bool { administrative.value == .locked }
 
     /// sysinv's `_interface_sort_key`: ethernet, then bonds, then VLANs, each by name — the order
     /// ifup needs, and the one bridge numbers follow, so it never depends on the inventory file.
@@ -176,8 +222,34 @@ public struct Label: Hashable, Sendable {
     }
 }
 
-public enum InterfaceType: String, Sendable {
+public enum InterfaceType: String, CaseIterable, Sendable {
     case ethernet, bond, vlan
+}
+
+/// What an interface carries (sysinv's ifclass): platform networks, a vswitch port for data
+/// networks, PCI devices handed to guests and pods, or nothing (a bond member).
+public enum InterfaceClass: String, CaseIterable, Sendable {
+    case platform
+    case data
+    case pciSRIOV = "pci-sriov"
+    case pciPassthrough = "pci-passthrough"
+    case none
+
+    /// The classes that attach data networks; the others carry platform networks or nothing.
+    public var attachesDataNetworks: Bool {
+        switch self {
+        case .data, .pciSRIOV, .pciPassthrough: return true
+        case .platform, .none: return false
+        }
+    }
+}
+
+/// How a bond spreads traffic over its members (the Linux bonding `mode`).
+public enum BondMode: String, CaseIterable, Sendable {
+    case activeBackup = "active-backup"
+    case balanceXOR = "balance-xor"
+    /// LACP link aggregation.
+    case ieee8023ad = "802.3ad"
 }
 
 public struct Interface: Sendable {
@@ -186,12 +258,12 @@ public struct Interface: Sendable {
     public var mac: Located<String>?
     public var port: String
     public var members: [Located<String>]
-    public var bondMode: String
+    public var bondMode: BondMode
     public var transmitHashPolicy: String
     public var lower: Located<String>?
     public var vlanID: Int?
     public var mtu: Located<Int>
-    public var interfaceClass: String
+    public var interfaceClass: InterfaceClass
     public var networks: [Located<NetworkType>]
     /// Names of the data networks the interface attaches (classes data, pci-sriov, pci-passthrough).
     public var dataNetworks: [Located<String>]
@@ -201,14 +273,11 @@ public struct Interface: Sendable {
     public var sriovVFs: Located<Int>?
     public var sriovVFDriver: Located<SRIOVDriver>?
     public var location: SourceLocation
-
-    /// The classes that attach data networks; the others carry platform networks or nothing.
-    public static let dataClasses = ["data", "pci-sriov", "pci-passthrough"]
 }
 
 /// How SR-IOV VFs are bound: to the NIC's kernel VF driver (netdevice) or to vfio-pci for
 /// user-space drivers such as DPDK.
-public enum SRIOVDriver: String, Sendable {
+public enum SRIOVDriver: String, CaseIterable, Sendable {
     case netdevice, vfio
 }
 

@@ -13,6 +13,10 @@ public indirect enum SchemaType: Sendable {
 
     static let text = SchemaType.string(nil, allowed: nil)
     static func oneOf(_ values: [String]) -> SchemaType { .string(nil, allowed: values) }
+    /// The raw values of a closed set, in its declared order, so the schema and the decoder agree.
+    static func oneOf<Choice: CaseIterable & RawRepresentable>(_: Choice.Type) -> SchemaType where Choice.RawValue == String {
+        oneOf(Choice.allCases.map(\.rawValue))
+    }
     static func format(_ format: SchemaStringFormat) -> SchemaType { .string(format, allowed: nil) }
 }
 
@@ -92,35 +96,35 @@ public enum InventorySchema {
 
     static let interface = SchemaType.object([
         SchemaField("name", .format(.interfaceName), required: true, "interface name as the OS sees it (enp0s3, bond0, vlan11)"),
-        SchemaField("type", .oneOf(["ethernet", "bond", "vlan"]), "default ethernet"),
+        SchemaField("type", .oneOf(InterfaceType.self), "default ethernet"),
         SchemaField("mac", .format(.mac), "MAC address of an ethernet port"),
         SchemaField("port", .format(.interfaceName), "OS port name of an ethernet interface; default its name"),
         SchemaField("members", .list(.text), "bond: names of the ethernet interfaces it aggregates"),
-        SchemaField("mode", .oneOf(["active-backup", "balance-xor", "802.3ad"]), "bond mode; default active-backup"),
+        SchemaField("mode", .oneOf(BondMode.self), "bond mode; default active-backup"),
         SchemaField("transmit_hash_policy", .oneOf(["layer2", "layer2+3", "layer3+4"]), "bond hash policy for balance-xor and 802.3ad; default layer2"),
         SchemaField("lower", .text, "vlan: the interface it runs on"),
         SchemaField("vlan_id", .integer(minimum: 1, maximum: 4094), "vlan: the 802.1Q id"),
         SchemaField("mtu", .integer(minimum: 576, maximum: 9216), "default 1500"),
-        SchemaField("class", .oneOf(["platform", "data", "pci-sriov", "pci-passthrough", "none"]), "default platform when it carries networks, else none"),
+        SchemaField("class", .oneOf(InterfaceClass.self), "default platform when it carries networks, else none"),
         SchemaField("networks", .list(.oneOf(networkTypes)), "platform networks this interface carries"),
         SchemaField("data_networks", .list(.text), "names from data_networks this interface attaches; classes data, pci-sriov and pci-passthrough only"),
         SchemaField("pci_address", .text, "PCI address of the port, e.g. 0000:00:0a.0; required for pci-sriov and pci-passthrough"),
         SchemaField("sriov_vfs", .integer(minimum: 1, maximum: maximumVFs), "pci-sriov: number of virtual functions to create; required"),
-        SchemaField("sriov_vf_driver", .oneOf(["netdevice", "vfio"]), "pci-sriov: bind VFs to the kernel's VF driver (netdevice, default) or vfio-pci (vfio)"),
+        SchemaField("sriov_vf_driver", .oneOf(SRIOVDriver.self), "pci-sriov: bind VFs to the kernel's VF driver (netdevice, default) or vfio-pci (vfio)"),
     ])
 
     static let dataNetwork = SchemaType.object([
         SchemaField("name", .format(.dataNetworkName), required: true, "provider network name guests attach to, e.g. physnet0"),
-        SchemaField("type", .oneOf(["flat", "vlan", "vxlan"]), required: true, "flat (untagged), vlan (802.1Q tenant segments) or vxlan (tunnelled)"),
+        SchemaField("type", .oneOf(DataNetworkType.self), required: true, "flat (untagged), vlan (802.1Q tenant segments) or vxlan (tunnelled)"),
         SchemaField("mtu", .integer(minimum: 576, maximum: 9216), "largest frame guests may send; default 1500; every interface attaching it needs at least this MTU"),
         SchemaField("description", .text, "free text"),
     ])
 
     static let host = SchemaType.object([
         SchemaField("hostname", .format(.hostname), required: true, "controller-0, controller-1, storage-N or any RFC 1123 name for workers"),
-        SchemaField("personality", .oneOf(["controller", "worker", "storage"]), required: true, "what the host is"),
-        SchemaField("subfunctions", .list(.oneOf(["controller", "worker", "storage", "lowlatency"])), "default: the personality, plus worker on all-in-one controllers"),
-        SchemaField("administrative", .oneOf(["locked", "unlocked"]), "administrative state; default locked"),
+        SchemaField("personality", .oneOf(Personality.self), required: true, "what the host is"),
+        SchemaField("subfunctions", .list(.oneOf(Subfunction.self)), "default: the personality, plus worker on all-in-one controllers"),
+        SchemaField("administrative", .oneOf(AdministrativeState.self), "administrative state; default locked"),
         SchemaField("mgmt_mac", .format(.mac), "MAC of the port the host boots from on the management network"),
         SchemaField("board_management", .object([
             SchemaField("type", .oneOf(["none", "ipmi", "redfish", "dynamic"]), "default none"),
@@ -149,8 +153,8 @@ public enum InventorySchema {
 
     static let system = SchemaType.object([
         SchemaField("name", .format(.systemName), required: true, "system name"),
-        SchemaField("type", .oneOf(["standard", "all-in-one"]), required: true, "system type"),
-        SchemaField("mode", .oneOf(["simplex", "duplex", "duplex-direct"]), required: true, "system mode"),
+        SchemaField("type", .oneOf(SystemType.self), required: true, "system type"),
+        SchemaField("mode", .oneOf(SystemMode.self), required: true, "system mode"),
         SchemaField("description", .text, "free text"),
         SchemaField("location", .text, "free text"),
         SchemaField("contact", .text, "free text"),
@@ -161,8 +165,8 @@ public enum InventorySchema {
         SchemaField("dns", .list(.format(.ipAddress)), "name servers"),
         SchemaField("ntp", .list(.format(.server)), "NTP servers"),
         SchemaField("https", .boolean, "serve public endpoints over https; default false"),
-        SchemaField("vswitch", .oneOf(["none", "ovs", "ovs-dpdk"]), "vswitch type; default none"),
-        SchemaField("distributed_cloud_role", .oneOf(["systemcontroller", "subcloud"]), "distributed cloud role, if any"),
+        SchemaField("vswitch", .oneOf(VswitchType.self), "vswitch type; default none"),
+        SchemaField("distributed_cloud_role", .oneOf(DistributedCloudRole.self), "distributed cloud role, if any"),
         SchemaField("kubernetes", .object([
             SchemaField("enabled", .boolean, "default true"),
             SchemaField("version", .text, "Kubernetes version, e.g. 1.29.2"),
@@ -200,7 +204,7 @@ public enum InventorySchema {
             SchemaField("section", .format(.parameterWord), required: true, "e.g. proxy"),
             SchemaField("name", .format(.parameterWord), required: true, "e.g. http_proxy"),
             SchemaField("value", .text, required: true, "the value"),
-            SchemaField("personality", .oneOf(["controller", "worker", "storage"]), "limit to hosts of this personality"),
+            SchemaField("personality", .oneOf(Personality.self), "limit to hosts of this personality"),
             SchemaField("resource", .format(.hieraKey), "explicit hiera key the value is written to"),
         ])), "service parameters; applied last, they override generated values"),
         SchemaField("applications", .list(.object([

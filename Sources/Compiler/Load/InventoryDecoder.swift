@@ -33,8 +33,8 @@ struct InventoryDecoder {
         let here = system.location
         return SystemSettings(
             name: system.string("name", default: ""),
-            type: located(system.string("type"), SystemType.init, default: .standard, at: here),
-            mode: located(system.string("mode"), SystemMode.init, default: .duplex, at: here),
+            type: system.oneOf("type", default: SystemType.standard),
+            mode: system.oneOf("mode", default: SystemMode.duplex),
             description: system.string("description")?.value,
             location: system.string("location")?.value,
             contact: system.string("contact")?.value,
@@ -45,8 +45,8 @@ struct InventoryDecoder {
             dnsServers: system.strings("dns").compactMap { item in IPAddress(item.value).map { Located($0, at: item.location) } },
             ntpServers: system.strings("ntp"),
             httpsEnabled: system.bool("https", default: false),
-            vswitchType: system.string("vswitch", default: "none"),
-            distributedCloudRole: system.string("distributed_cloud_role"),
+            vswitch: system.oneOf("vswitch", default: VswitchType.none),
+            distributedCloud: system.oneOf("distributed_cloud_role"),
             kubernetesEnabled: kubernetes.isPresent ? kubernetes.bool("enabled", default: true) : Located(true, at: here),
             kubernetesVersion: kubernetes.string("version", default: "1.29.2"),
             drbd: DRBDSettings(
@@ -56,11 +56,6 @@ struct InventoryDecoder {
             ),
             sectionLocation: here
         )
-    }
-
-    private func located<T>(_ text: Located<String>?, _ make: (String) -> T?, default value: T, at location: SourceLocation) -> Located<T> {
-        guard let text, let made = make(text.value) else { return Located(value, at: location) }
-        return Located(made, at: text.location)
     }
 
     private mutating func decodeNetworks(_ networks: MappingReader) -> [NetworkType: NetworkPool] {
@@ -87,11 +82,11 @@ struct InventoryDecoder {
     }
 
     private func decodeHost(_ host: MappingReader, system: SystemSettings) -> InventoryHost {
-        let personality = located(host.string("personality"), Personality.init, default: .worker, at: host.location)
-        var subfunctions = host.strings("subfunctions").map(\.value)
+        let personality = host.oneOf("personality", default: Personality.worker)
+        var subfunctions = host.strings("subfunctions").compactMap { Subfunction(rawValue: $0.value) }
         if subfunctions.isEmpty {
-            subfunctions = [personality.value.rawValue]
-            if personality.value == .controller && system.type.value == .allInOne { subfunctions.append("worker") }
+            subfunctions = [Subfunction(personality.value)]
+            if personality.value == .controller && system.type.value == .allInOne { subfunctions.append(.worker) }
         }
         var addresses: [NetworkType: Located<IPAddress>] = [:]
         for pair in host.section("addresses").pairs {
@@ -105,7 +100,7 @@ struct InventoryDecoder {
             hostname: host.string("hostname", default: ""),
             personality: personality,
             subfunctions: subfunctions,
-            administrative: host.string("administrative", default: "locked"),
+            administrative: host.oneOf("administrative", default: AdministrativeState.locked),
             mgmtMAC: host.string("mgmt_mac").map { Located($0.value.lowercased(), at: $0.location) },
             boardManagement: bm.isPresent
                 ? BoardManagement(type: bm.string("type")?.value ?? "none", address: bm.address("address"), username: bm.string("username")?.value)
@@ -147,21 +142,21 @@ struct InventoryDecoder {
         }
         return Interface(
             name: name,
-            type: InterfaceType(rawValue: interface.string("type")?.value ?? "ethernet") ?? .ethernet,
+            type: interface.oneOf("type", default: InterfaceType.ethernet).value,
             mac: interface.string("mac").map { Located($0.value.lowercased(), at: $0.location) },
             port: interface.string("port")?.value ?? name.value,
             members: interface.strings("members"),
-            bondMode: interface.string("mode")?.value ?? "active-backup",
+            bondMode: interface.oneOf("mode", default: BondMode.activeBackup).value,
             transmitHashPolicy: interface.string("transmit_hash_policy")?.value ?? "layer2",
             lower: interface.string("lower"),
             vlanID: interface.int("vlan_id")?.value,
             mtu: interface.int("mtu") ?? Located(1500, at: interface.location),
-            interfaceClass: interface.string("class")?.value ?? (networks.isEmpty ? "none" : "platform"),
+            interfaceClass: interface.oneOf("class")?.value ?? (networks.isEmpty ? InterfaceClass.none : .platform),
             networks: networks,
             dataNetworks: interface.strings("data_networks"),
             pciAddress: interface.string("pci_address"),
             sriovVFs: interface.int("sriov_vfs"),
-            sriovVFDriver: interface.string("sriov_vf_driver").flatMap { text in SRIOVDriver(rawValue: text.value).map { Located($0, at: text.location) } },
+            sriovVFDriver: interface.oneOf("sriov_vf_driver"),
             location: interface.location
         )
     }
@@ -170,7 +165,7 @@ struct InventoryDecoder {
         let network = MappingReader(node)
         return DataNetwork(
             name: network.string("name", default: ""),
-            type: located(network.string("type"), DataNetworkType.init, default: .vlan, at: network.location),
+            type: network.oneOf("type", default: DataNetworkType.vlan),
             mtu: network.int("mtu") ?? Located(1500, at: network.location),
             description: network.string("description")?.value,
             location: network.location
@@ -203,7 +198,7 @@ struct InventoryDecoder {
             section: parameter.string("section")?.value ?? "",
             name: parameter.string("name")?.value ?? "",
             value: parameter.string("value")?.value ?? "",
-            personality: parameter.string("personality").flatMap { Personality(rawValue: $0.value) },
+            personality: parameter.oneOf("personality")?.value,
             resource: parameter.string("resource")?.value,
             location: parameter.location
         )

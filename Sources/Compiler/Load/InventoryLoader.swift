@@ -1,7 +1,7 @@
 import Foundation
 
 /// The load stage: reads the inventory file and its includes, checks them against the schema and
-/// builds the typed `Inventory`. Every problem found is returned. An inventory comes back whenever
+/// builds the typed `Inventory`, with what beside it a compile reads (`InventoryTreeLoader`). Every problem found is returned. An inventory comes back whenever
 /// the YAML could be read, even with schema errors (values that failed are left out), so that
 /// validation can report its problems in the same run.
 public enum InventoryLoader {
@@ -13,7 +13,9 @@ public enum InventoryLoader {
         guard let root = readMerged(path: path, including: [], edited: edited, files: &files, collector: &collector) else {
             return (nil, collector.sorted)
         }
-        return finish(root, files: files, collector: &collector)
+        var (inventory, _) = finish(root, files: files, collector: &collector)
+        if inventory != nil { InventoryTreeLoader.load(into: &inventory!, path: path, collector: &collector) }
+        return (inventory, collector.sorted)
     }
 
     /// Loads inventory text that is not on disk (tests, editors); includes are resolved against the

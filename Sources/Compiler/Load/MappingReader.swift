@@ -38,6 +38,15 @@ struct MappingReader {
         string(key) ?? Located(value, at: location)
     }
 
+    /// A value of a closed set; the schema already held it to the enum's raw values.
+    func oneOf<Choice: RawRepresentable>(_ key: String) -> Located<Choice>? where Choice.RawValue == String {
+        string(key).flatMap { text in Choice(rawValue: text.value).map { Located($0, at: text.location) } }
+    }
+
+    func oneOf<Choice: RawRepresentable>(_ key: String, default value: Choice) -> Located<Choice> where Choice.RawValue == String {
+        oneOf(key) ?? Located(value, at: location)
+    }
+
     func int(_ key: String) -> Located<Int>? {
         scalar(key).flatMap { scalar in Int(scalar.text).map { Located($0, at: scalar.location) } }
     }

@@ -75,9 +75,13 @@ public struct HieraDocument: Sendable {
 
     public subscript(key: String) -> YAMLValue? { values[key] }
 
-    /// Adds a plugin's entries; replacing a key another plugin wrote must be declared.
+    /// Adds a plugin's entries; every key must be one the plugin declares it writes, and
+    /// replacing a key another plugin wrote must be declared as an override.
     mutating func apply(_ data: HieraData, from plugin: PluginDescription, file: HieraFile) throws {
         for entry in data.entries {
+            guard plugin.mayWrite(key: entry.key) else {
+                throw UndeclaredWrite(plugin: plugin.identifier, output: .hieraKey(entry.key, file))
+            }
             var replaced: [ReplacedValue] = []
             if let previous = provenance[entry.key], let old = values[entry.key] {
                 if previous.plugin != plugin.identifier && !plugin.mayOverride(entry.key) {

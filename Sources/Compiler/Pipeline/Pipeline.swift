@@ -2,12 +2,16 @@
 /// load → validate → generate → render (→ write or check).
 public struct Pipeline: Sendable {
     public let plugins: [any ConfigPlugin]
+    /// The built-in applications; uploaded ones join them in the catalog.
+    public let applications: [CatalogApplication]
     public var options: CompileOptions
     /// A key file given on the command line, which wins over the inventory's.
     public var secretKeyFile: String?
 
-    public init(plugins: [any ConfigPlugin], options: CompileOptions = CompileOptions(), secretKeyFile: String? = nil) {
+    public init(plugins: [any ConfigPlugin], applications: [CatalogApplication] = [], options: CompileOptions = CompileOptions(),
+                secretKeyFile: String? = nil) {
         self.plugins = plugins
+        self.applications = applications
         self.options = options
         self.secretKeyFile = secretKeyFile
     }
@@ -40,7 +44,7 @@ public struct Pipeline: Sendable {
         let (inventory, loadDiagnostics) = loaded
         result.diagnostics = loadDiagnostics
         guard let inventory else { return result }
-        let (candidate, validationDiagnostics) = Validator.check(inventory)
+        let (candidate, validationDiagnostics) = Validator.check(inventory, applications: applications)
         let pluginDiagnostics = plugins.flatMap { $0.check(candidate) }
         result.diagnostics = DiagnosticCollector.sorted(result.diagnostics + validationDiagnostics + pluginDiagnostics)
         result.inventory = result.hasErrors ? nil : candidate
@@ -56,17 +60,34 @@ public struct Pipeline: Sendable {
         let tree: OutputTree
         do {
             tree = try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets)
-        } catch let collision as OutputPathCollision {
-            result.diagnostics.append(Diagnostic(.outputCollision, collision.description,
-                                                 at: SourceLocation(file: inventory.inventory.files.first ?? path, line: 1, column: 1)))
+        } catch {
+            result.diagnostics.append(try Self.diagnostic(for: error, at: SourceLocation(file: inventory.inventory.files.first ?? path, line: 1, column: 1)))
             return result
         }
         result.diagnostics += tree.warnings + secrets.unrequestedOverrides()
+        if let charts = options.chartsDirectory {
+            result.diagnostics += tree.charts.flatMap { ChartValuesCheck.diagnostics($0, chartsDirectory: charts) }
+        }
         guard !result.hasErrors else { return result }
         result.tree = tree
         result.rendered = TreeRenderer.render(tree)
         result.secrets = secrets
         return result
+    }
+
+    /// What stopped generation, as a diagnostic with its code; an error of any other kind is
+    /// rethrown.
+    static func diagnostic(for error: any Error, at location: SourceLocation) throws -> Diagnostic {
+        switch error {
+        case let collision as OutputPathCollision:
+            return Diagnostic(collision.isBetweenWriters ? .pluginOutputCollision : .outputCollision, collision.description, at: location)
+        case let write as UndeclaredWrite:
+            return Diagnostic(.undeclaredWrite, write.description, at: location)
+        case let override as UndeclaredOverride:
+            return Diagnostic(.undeclaredOverride, override.description, at: location)
+        default:
+            throw error
+        }
     }
 
     /// The tree of a successful run generated again with shadow secrets (`SecretStore.shadow`):

@@ -28,6 +28,9 @@ public struct Generator: Sendable {
 
     public func generate(_ inventory: ValidatedInventory, secrets: SecretStore) throws -> OutputTree {
         var tree = OutputTree()
+        // The helm stage: chart overrides are computed once; helm files and Armada documents read them.
+        let charts = inventory.catalog.appliedOverrides(inventory, secrets: secrets)
+        tree.charts = charts
         let hooks: [(HieraFile, (any ConfigPlugin, PluginContext) -> HieraData)] = [
             (.staticConfig, { $0.staticConfig($1) }),
             (.secureStatic, { $0.secureStaticConfig($1) }),
@@ -38,15 +41,15 @@ public struct Generator: Sendable {
         for (file, hook) in hooks {
             var document = HieraDocument()
             for plugin in plugins {
-                let context = PluginContext(inventory: inventory, secrets: secrets, options: options, earlier: document)
+                let context = PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: document)
                 try document.apply(hook(plugin, context), from: plugin.description, file: file)
             }
             try tree.setHiera(document, for: file, path: Self.hieraPath(file, inventory: inventory, options: options))
         }
         // Non-hiera artifacts are templates over the system hiera, as puppet renders them.
-        let context = PluginContext(inventory: inventory, secrets: secrets, options: options, earlier: tree.hiera[.system] ?? HieraDocument())
+        let context = PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: tree.hiera[.system] ?? HieraDocument())
         for plugin in plugins {
-            for file in plugin.files(context) { try tree.add(file) }
+            for file in plugin.files(context) { try tree.add(file, from: plugin.description) }
             tree.warnings += plugin.review(context)
         }
         return tree

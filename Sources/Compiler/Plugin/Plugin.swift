@@ -6,12 +6,13 @@ public struct PluginDescription: Sendable {
     public let summary: String
     /// Inventory fields the plugin reads.
     public let reads: [String]
-    /// Files and hiera key prefixes it writes.
-    public let writes: [String]
-    /// Key prefixes it may replace after an earlier plugin wrote them.
-    public let overrides: [String]
+    /// Hiera keys and output files it writes; the generator stops at a write outside them.
+    public let writes: [WritePattern]
+    /// Keys it may replace after an earlier plugin wrote them; replacing a key is writing it, so
+    /// these need not be repeated in `writes`.
+    public let overrides: [HieraKeyPattern]
 
-    public init(identifier: String, summary: String, reads: [String], writes: [String], overrides: [String] = []) {
+    public init(identifier: String, summary: String, reads: [String], writes: [WritePattern], overrides: [HieraKeyPattern] = []) {
         self.identifier = identifier
         self.summary = summary
         self.reads = reads
@@ -20,16 +21,33 @@ public struct PluginDescription: Sendable {
     }
 
     func mayOverride(_ key: String) -> Bool {
-        overrides.contains { key.hasPrefix($0) }
+        overrides.contains { $0.matches(key) }
+    }
+
+    func mayWrite(key: String) -> Bool {
+        mayOverride(key) || writes.contains { pattern in
+            switch pattern {
+            case let .hieraKeys(keys): return keys.matches(key)
+            case .keysNamedByInventory: return true
+            case .files: return false
+            }
+        }
+    }
+
+    func mayWrite(path: String) -> Bool {
+        writes.contains { if case let .files(pattern) = $0 { pattern.matches(path) } else { false } }
     }
 }
 
-/// Everything a plugin may read: the validated inventory, the secrets, and what earlier plugins
-/// wrote to the file being generated.
+/// Everything a plugin may read: the validated inventory, the secrets, the helm stage's chart
+/// overrides, and what earlier plugins wrote to the file being generated.
 public struct PluginContext: Sendable {
     public let inventory: ValidatedInventory
     public let secrets: SecretStore
     public let options: CompileOptions
+    /// Every chart's overrides of every applied application (`ApplicationCatalog.appliedOverrides`),
+    /// computed once before the plugins run.
+    public let charts: [ChartOverrides]
     /// The file the current hook writes, as built so far by earlier plugins.
     public let earlier: HieraDocument
 }

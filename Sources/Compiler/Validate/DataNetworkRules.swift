@@ -32,13 +32,13 @@ enum DataNetworkRules {
     static func checkAttachments(_ interface: Interface, _ host: InventoryHost, _ inventory: Inventory) -> [Diagnostic] {
         let name = "\(interface.name.value) on \(host.name)"
         guard let first = interface.dataNetworks.first else { return [] }
-        guard Interface.dataClasses.contains(interface.interfaceClass) else {
+        guard interface.interfaceClass.attachesDataNetworks else {
             return [Diagnostic(.dataNetworkNotAllowed,
-                "\(name) is a \(interface.interfaceClass)-class interface; data networks attach only to class data, pci-sriov or pci-passthrough: set its class or move data_networks to another interface",
+                "\(name) is a \(interface.interfaceClass.rawValue)-class interface; data networks attach only to class data, pci-sriov or pci-passthrough: set its class or move data_networks to another interface",
                 at: first.location)]
         }
         var diagnostics: [Diagnostic] = []
-        if interface.interfaceClass == "data" {
+        if interface.interfaceClass == .data {
             // neutron's OVS agent maps each physical network to its own bridge, and each bridge has one port.
             let bridged = interface.dataNetworks.filter { inventory.dataNetwork(named: $0.value).map { $0.type.value != .vxlan } ?? false }
             for extra in bridged.dropFirst() {
@@ -70,7 +70,7 @@ enum DataNetworkRules {
 
     static func checkSRIOV(_ interface: Interface, _ host: InventoryHost) -> [Diagnostic] {
         let name = "\(interface.name.value) on \(host.name)"
-        if interface.interfaceClass == "pci-sriov" {
+        if interface.interfaceClass == .pciSRIOV {
             guard interface.sriovVFs == nil else { return [] }
             return [Diagnostic(.sriovSettings, "pci-sriov interface \(name) needs sriov_vfs, the number of virtual functions to create", at: interface.location)]
         }
@@ -78,15 +78,15 @@ enum DataNetworkRules {
             .compactMap { field, location in location.map { (field, $0) } }
         return stray.map { field, location in
             Diagnostic(.sriovSettings,
-                "\(field) applies only to pci-sriov interfaces, and \(name) is class \(interface.interfaceClass); set class: pci-sriov or remove \(field)", at: location)
+                "\(field) applies only to pci-sriov interfaces, and \(name) is class \(interface.interfaceClass.rawValue); set class: pci-sriov or remove \(field)", at: location)
         }
     }
 
     static func checkPCIAddress(_ interface: Interface, _ host: InventoryHost, owners: inout [String: String]) -> [Diagnostic] {
         let name = "\(interface.name.value) on \(host.name)"
         guard let address = interface.pciAddress else {
-            guard ["pci-sriov", "pci-passthrough"].contains(interface.interfaceClass) else { return [] }
-            return [Diagnostic(.pciAddress, "\(interface.interfaceClass) interface \(name) needs pci_address, its port's PCI address (e.g. 0000:00:0a.0)", at: interface.location)]
+            guard [.pciSRIOV, .pciPassthrough].contains(interface.interfaceClass) else { return [] }
+            return [Diagnostic(.pciAddress, "\(interface.interfaceClass.rawValue) interface \(name) needs pci_address, its port's PCI address (e.g. 0000:00:0a.0)", at: interface.location)]
         }
         if interface.type != .ethernet {
             return [Diagnostic(.pciAddress, "\(name) is a \(interface.type.rawValue); only an ethernet port has a PCI address: remove pci_address", at: address.location)]

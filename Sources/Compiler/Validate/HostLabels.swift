@@ -38,9 +38,11 @@ extension InventoryHost {
         canonicalLabels.contains(Label(key: key, value: value))
     }
 
-    /// A worker-subfunction host labelled `openstack-compute-node=enabled`: nova pins its CPUs and
-    /// the VIM manages its nova, neutron and guest services.
-    public var isOpenstackComputeNode: Bool {
+    /// A worker-subfunction host labelled `openstack-compute-node=enabled`: it runs nova-compute
+    /// and the neutron agents, the VIM manages its nova, neutron and guest services, and nova pins
+    /// its CPUs, so the kubelet's CPU manager stays `none` there. The one definition of an
+    /// OpenStack compute node: the charts, the VIM and the kubelet settings must agree on it.
+    public var runsOpenstackCompute: Bool {
         hasWorkerSubfunction && hasLabel(WellKnownLabel.openstackComputeNode)
     }
 }

@@ -33,9 +33,9 @@ enum InterfaceRules {
                 diagnostics.append(Diagnostic(.bondMemberCarriesNetwork,
                     "\(interface.name.value) on \(host.name) is a member of bond \(bond.bond) and cannot carry \(network) itself; move its networks to \(bond.bond)",
                     at: location))
-            } else if interface.interfaceClass != "none" {
+            } else if interface.interfaceClass != .none {
                 diagnostics.append(Diagnostic(.bondMemberCarriesNetwork,
-                    "\(interface.name.value) on \(host.name) is a member of bond \(bond.bond), so its class must be none, not \(interface.interfaceClass); set the class on \(bond.bond)",
+                    "\(interface.name.value) on \(host.name) is a member of bond \(bond.bond), so its class must be none, not \(interface.interfaceClass.rawValue); set the class on \(bond.bond)",
                     at: interface.location))
             }
         }

@@ -3,6 +3,8 @@
 public struct ValidatedInventory: Sendable {
     public let inventory: Inventory
     public let addresses: AddressPlan
+    /// The applications this inventory can apply: built in, or uploaded beside it.
+    public let catalog: ApplicationCatalog
 
     public var system: SystemSettings { inventory.system }
     public var hosts: [InventoryHost] { inventory.hosts }

@@ -1,14 +1,15 @@
 /// The validate stage: every semantic rule over a loaded inventory, all problems at once.
 public enum Validator {
-    public static func validate(_ inventory: Inventory) -> (validated: ValidatedInventory?, diagnostics: [Diagnostic]) {
-        let (candidate, diagnostics) = check(inventory)
+    public static func validate(_ inventory: Inventory, applications: [CatalogApplication] = []) -> (validated: ValidatedInventory?, diagnostics: [Diagnostic]) {
+        let (candidate, diagnostics) = check(inventory, applications: applications)
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return (hasErrors ? nil : candidate, diagnostics)
     }
 
     /// Every rule, and the inventory with the addresses that could be allocated, errors or not:
     /// plugin checks run on it in the same pass, so one run reports every problem.
-    static func check(_ inventory: Inventory) -> (candidate: ValidatedInventory, diagnostics: [Diagnostic]) {
+    /// `applications` are the built-in ones; the catalog adds those uploaded beside the inventory.
+    static func check(_ inventory: Inventory, applications: [CatalogApplication]) -> (candidate: ValidatedInventory, diagnostics: [Diagnostic]) {
         var collector = DiagnosticCollector()
         collector.append(contentsOf: NetworkRules.check(inventory))
         collector.append(contentsOf: HostRules.check(inventory))
@@ -18,7 +19,10 @@ public enum Validator {
         var allocator = AddressAllocator(inventory: inventory)
         allocator.allocate()
         collector.append(contentsOf: allocator.diagnostics)
-        return (ValidatedInventory(inventory: inventory, addresses: allocator.plan), collector.sorted)
+        let catalog = ApplicationCatalog(builtIn: applications, uploaded: inventory.uploadedApplications)
+        let candidate = ValidatedInventory(inventory: inventory, addresses: allocator.plan, catalog: catalog)
+        collector.append(contentsOf: CatalogRules.check(candidate))
+        return (candidate, collector.sorted)
     }
 }
 

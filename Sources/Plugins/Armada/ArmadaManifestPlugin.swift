@@ -1,15 +1,11 @@
 import Compiler
 
-/// What `armada apply` consumes for each applied application: the manifest with every chart's
-/// combined overrides in its Chart document, the per-chart override documents in Armada format
-/// (as sysinv wrote them for `--values`), and the exact `armada apply` command line.
+/// What `armada apply` consumes for each applied application of the catalog: the manifest with
+/// every chart's combined overrides (from the helm stage) in its Chart document, the per-chart
+/// override documents in Armada format (as sysinv wrote them for `--values`), and the exact
+/// `armada apply` command line.
 public struct ArmadaManifestPlugin: ConfigPlugin {
-    /// The built-in applications; uploaded ones (see `ApplicationStore`) replace them by name.
-    let applications: [ArmadaApplication]
-
-    public init(applications: [ArmadaApplication] = [StxOpenstackApplication.definition, PlatformIntegApplication.definition]) {
-        self.applications = applications
-    }
+    public init() {}
 
     public let description = PluginDescription(
         identifier: "920_armada",
@@ -22,49 +18,25 @@ public struct ArmadaManifestPlugin: ConfigPlugin {
 
     public func files(_ context: PluginContext) -> [OutputFile] {
         let inventory = context.inventory
-        guard inventory.kubernetesEnabled else { return [] }
-        return available(for: inventory).filter { inventory.isApplied($0.name) }.flatMap { application -> [OutputFile] in
-            let deployed = ArmadaDeployment(application: application, inventory: inventory)
-                .customized { combinedOverrides(application.name, $0, context) }
+        return inventory.catalog.applied(by: inventory).flatMap { application -> [OutputFile] in
+            let charts = context.charts.filter { $0.application == application.name }
+            func overrides(_ chart: ArmadaChart) -> ChartOverrides? {
+                charts.first { $0.chart == chart.chartName && $0.namespace == chart.namespace }
+            }
+            var deployed = application.reshaped(for: inventory)
+            deployed.charts = deployed.charts.map { ArmadaDeployment.deployed($0, combined: overrides($0)?.combined ?? [:]) }
             let directory = "armada/\(application.name)"
-            let manifestFile = "\(application.name)-\(application.manifestName).yaml"
+            let manifestFile = "\(application.name)-\(deployed.manifestName).yaml"
             let ordered = Self.installOrder(deployed)
             var files = [OutputFile(path: "\(directory)/\(manifestFile)", content: .yamlDocuments(deployed.documents()), secure: true)]
-            for chart in ordered {
-                files.append(OutputFile(path: "\(directory)/overrides/\(chart.namespace)-\(chart.chartName).yaml",
-                                        content: .yaml(Self.overrideDocument(chart)), secure: true))
+            for chart in application.manifest.charts(in: ordered.map(\.name)) {
+                let document = ArmadaDeployment.overrideDocument(chart, combined: overrides(chart)?.combined ?? [:])
+                files.append(OutputFile(path: "\(directory)/overrides/\(chart.namespace)-\(chart.chartName).yaml", content: .yaml(document), secure: true))
             }
             files.append(OutputFile(path: "\(directory)/armada-apply.sh",
                                     content: .text(Self.applyCommand(manifestFile: manifestFile, charts: ordered))))
             return files
         }
-    }
-
-    /// Uploaded applications (in the inventory tree) first; built-ins fill in the rest.
-    func available(for inventory: ValidatedInventory) -> [ArmadaApplication] {
-        let inventoryFile = inventory.inventory.files.first ?? ""
-        let uploaded = ApplicationStore.registered(inventory: inventoryFile).compactMap {
-            ApplicationStore.application($0, inventory: inventoryFile)
-        }
-        return uploaded + applications.filter { builtIn in !uploaded.contains { $0.name == builtIn.name } }
-    }
-
-    /// The chart's combined helm overrides (system <- user), as `helm/<app>/<ns>/<chart>.yaml`
-    /// holds them; charts the helm catalog does not know (in an uploaded application) have none.
-    func combinedOverrides(_ application: String, _ chart: ArmadaChart, _ context: PluginContext) -> [String: YAMLValue] {
-        let overrides = try? HelmApplications.catalog.overrides(
-            application: application, chart: chart.chartName, namespace: chart.namespace,
-            inventory: context.inventory, secrets: context.secrets, store: HelmOverridesPlugin.store(context.inventory))
-        return overrides?.combined ?? [:]
-    }
-
-    /// sysinv's override file: an Armada Chart document matched to the manifest by name,
-    /// carrying the chart's values and the chart's source.
-    static func overrideDocument(_ chart: ArmadaChart) -> YAMLValue {
-        ArmadaApplication.document("Chart", chart.name, [
-            "values": .map(chart.values),
-            "source": ["location": .string(chart.sourceLocation)],
-        ])
     }
 
     /// Charts in the order Armada installs them: by the manifest's groups, then charts of groups

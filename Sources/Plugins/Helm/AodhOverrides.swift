@@ -8,15 +8,12 @@ struct AodhOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "aodh", namespaces: ["openstack"],
         summary: "alarming API, evaluator, listener and notifier replicas; service region; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "conf.aodh.service_credentials", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "conf": ["aodh": ["service_credentials": ["region_name": .string(context.inventory.system.region.value)]]],
-            "endpoints": .map(Endpoints.service("aodh", publicName: "alarming", context)),
-        ]
+        var overrides = ControlPlane.apiService(Self.components, endpoints: Endpoints.service("aodh", publicName: "alarming", context), context)
+        overrides["conf"] = ["aodh": ["service_credentials": ["region_name": .string(context.inventory.system.region.value)]]]
+        return overrides
     }
 }

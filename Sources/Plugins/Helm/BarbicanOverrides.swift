@@ -7,7 +7,7 @@ struct BarbicanOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "barbican", namespaces: ["openstack"],
         summary: "key manager API replicas, credentials and public endpoint",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas.api", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -8,7 +8,7 @@ struct CeilometerOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "ceilometer", namespaces: ["openstack"],
         summary: "central agent replicas, service region, notification URLs of every service's vhost, credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "secrets rabbitmq/admin"],
+        reads: [ChartReads.controlPlaneLabel, ChartReads.region, ChartReads.rabbitmqAdminSecret],
         writes: ["pod.replicas.central", "labels", "conf.ceilometer", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

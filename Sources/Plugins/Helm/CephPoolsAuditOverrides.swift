@@ -6,7 +6,7 @@ struct CephPoolsAuditOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "ceph-pools-audit", namespaces: ["kube-system"],
         summary: "Ceph monitors and the replication each storage tier's pools must have",
-        reads: ["storage.ceph", "hosts[] mgmt addresses"],
+        reads: [ChartReads.ceph, ChartReads.mgmtAddresses],
         writes: ["conf.ceph"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

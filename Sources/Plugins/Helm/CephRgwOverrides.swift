@@ -7,7 +7,7 @@ struct CephRgwOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "ceph-rgw", namespaces: ["openstack"],
         summary: "swift user credentials and object-store hosts on the management and OAM floating addresses",
-        reads: ["networks.mgmt floating address", "networks.oam floating address", "system.region"],
+        reads: [ChartReads.mgmtFloatingAddress, "networks.oam floating address", ChartReads.region],
         writes: ["endpoints.identity.auth", "endpoints.object_store.hosts"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -9,8 +9,7 @@ struct CinderOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "cinder", namespaces: ["openstack"],
         summary: "volume backends and pools on the Ceph tiers, replicas, credentials and public endpoint",
-        reads: ["storage.ceph", "hosts[].labels openstack-control-plane", "system.region", "system.https",
-                "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.ceph, ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "conf.cinder", "conf.ceph", "conf.backends", "ceph_client", "endpoints"])
 
     /// The backend of a tier: `ceph-store` for the primary tier, `ceph-<tier>` for others.

@@ -6,7 +6,7 @@ enum ControlPlane {
     /// Replicas of every control service: the hosts labelled `openstack-control-plane=enabled`
     /// (the seed's `openstack-controller-node` counts too). sysinv counted label rows of any value,
     /// and silently deployed 0 replicas when none existed; sysinvc rejects that inventory instead
-    /// (see `HelmOverridesPlugin.check`).
+    /// (see `StxOpenstackApplication.ControlPlaneRule`).
     static func replicas(_ context: ChartContext) -> Int {
         hosts(context.inventory).count
     }
@@ -34,38 +34,14 @@ enum ControlPlane {
         if !agents.isEmpty { labels["agent"] = .map(nodeSelectors(agents, label: WellKnownLabel.openstackComputeNode)) }
         return .map(labels)
     }
-}
 
-/// Ceph facts the storage-consuming charts share (sysinv's `_get_formatted_ceph_monitor_ips`,
-/// crush rule names, pool replication).
-struct CephFacts {
-    static let monitorPort = 6789
-    static let primaryTier = "storage"
-    static let chartSecretName = "ceph-pool-kube-rbd"
-
-    let settings: CephSettings
-
-    init?(_ inventory: ValidatedInventory) {
-        guard let ceph = inventory.inventory.storage?.ceph else { return nil }
-        settings = ceph
+    /// What every OpenStack API service gets, and all that some need: its components' replicas,
+    /// the components and their jobs on control-plane hosts, and its endpoints.
+    static func apiService(_ components: [String], endpoints: [String: YAMLValue], _ context: ChartContext) -> [String: YAMLValue] {
+        [
+            "pod": ["replicas": podReplicas(components, context)],
+            "labels": labels(control: components + ["job"]),
+            "endpoints": .map(endpoints),
+        ]
     }
-
-    var tiers: [String] { settings.tiers.isEmpty ? [Self.primaryTier] : settings.tiers }
-    var replication: Int { settings.replication }
-    var minReplication: Int { settings.minReplication }
-
-    /// `<tier>-tier-ruleset` with dashes as underscores: `storage_tier_ruleset`.
-    static func crushRule(tier: String) -> String {
-        "\(tier)-tier-ruleset".replacingOccurrences(of: "-", with: "_")
-    }
-
-    /// Monitors run on the controllers (controller-0 alone on simplex) and the first storage host.
-    static func monitors(_ inventory: ValidatedInventory) -> [String] {
-        var hosts = inventory.isSimplex ? Array(inventory.controllers.prefix(1)) : inventory.controllers
-        if let storage = inventory.hosts.first(where: { $0.personality.value == .storage }) { hosts.append(storage) }
-        return hosts.compactMap { inventory.address($0.name, .mgmt) }.map { "\($0.urlFormatted):\(monitorPort)" }
-    }
-
-    /// `ceph_client`: the secret holding the key the pods use.
-    static let client: YAMLValue = ["user_secret_name": .string(chartSecretName)]
 }

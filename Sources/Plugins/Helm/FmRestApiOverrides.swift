@@ -8,14 +8,10 @@ struct FmRestApiOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "fm-rest-api", namespaces: ["openstack"],
         summary: "fault management REST API replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("fm", publicName: "faultmanagement", messaging: false, cache: false, context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("fm", publicName: "faultmanagement", messaging: false, cache: false, context), context)
     }
 }

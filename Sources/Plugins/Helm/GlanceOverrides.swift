@@ -6,8 +6,7 @@ struct GlanceOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "glance", namespaces: ["openstack"],
         summary: "image store (rbd pool images on Ceph, else a volume), API replicas, credentials and public endpoint",
-        reads: ["storage.ceph", "hosts[].labels openstack-control-plane", "system.region", "system.https",
-                "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.ceph, ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas.api", "labels", "storage", "conf.glance", "conf.ceph", "bootstrap", "ceph_client", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

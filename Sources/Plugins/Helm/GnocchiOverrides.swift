@@ -5,7 +5,7 @@ struct GnocchiOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "gnocchi", namespaces: ["openstack"],
         summary: "metric API replicas, Ceph client secret, credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas.api", "labels", "ceph_client", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

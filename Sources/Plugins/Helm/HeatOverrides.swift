@@ -5,7 +5,7 @@ struct HeatOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "heat", namespaces: ["openstack"],
         summary: "heat API, CFN, cloudwatch and engine replicas; heat, trustee and stack-user credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

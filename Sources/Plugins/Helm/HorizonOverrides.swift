@@ -7,8 +7,8 @@ struct HorizonOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "horizon", namespaces: ["openstack"],
         summary: "dashboard local settings (region, https, distributed cloud, lockout), node port and database",
-        reads: ["system.region", "system.https", "system.distributed_cloud_role", "hosts[].labels openstack-control-plane",
-                "service_parameters horizon/auth/lockout_retries, lockout_seconds", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.region, ChartReads.https, "system.distributed_cloud_role", ChartReads.controlPlaneLabel,
+                "service_parameters horizon/auth/lockout_retries, lockout_seconds", ChartReads.endpointDomain],
         writes: ["conf.horizon.local_settings.config", "network.node_port", "labels", "endpoints.dashboard", "endpoints.oslo_db"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
@@ -17,7 +17,7 @@ struct HorizonOverrides: ChartPlugin {
             "horizon_secret_key": .string(context.password("horizon/secret-key")),
             "system_region_name": .string(inventory.system.region.value),
         ]
-        if inventory.system.distributedCloudRole != nil { config["dc_mode"] = "True" }
+        if inventory.system.distributedCloud != nil { config["dc_mode"] = "True" }
         if inventory.system.httpsEnabled.value { config["https_enabled"] = "True" }
         if let retries = inventory.serviceParameter("horizon", "auth", "lockout_retries"),
            let seconds = inventory.serviceParameter("horizon", "auth", "lockout_seconds") {

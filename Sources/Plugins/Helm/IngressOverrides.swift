@@ -6,7 +6,7 @@ struct IngressOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "ingress", namespaces: ["kube-system", "openstack"],
         summary: "nginx ingress controllers: kube-system on the host network, openstack for the OpenStack endpoints",
-        reads: ["hosts[].labels openstack-control-plane"],
+        reads: [ChartReads.controlPlaneLabel],
         writes: ["pod.replicas", "deployment", "network.host_namespace"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -11,8 +11,7 @@ struct IronicOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "ironic", namespaces: ["openstack"],
         summary: "whether ironic runs (label openstack-ironic), API and conductor replicas, credentials",
-        reads: ["hosts[].labels openstack-ironic, openstack-control-plane", "system.region", "system.https",
-                "service_parameters openstack/helm/endpoint_domain"],
+        reads: ["hosts[].labels openstack-ironic, openstack-control-plane"] + ChartReads.endpoints,
         writes: ["manifests", "pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

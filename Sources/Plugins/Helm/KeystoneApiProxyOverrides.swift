@@ -8,8 +8,7 @@ struct KeystoneApiProxyOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "keystone-api-proxy", namespaces: ["openstack"],
         summary: "dcorch's keystone proxy: platform rabbit and dcorch database URLs, keystone host, credentials, public endpoint",
-        reads: ["networks.mgmt floating address", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain",
-                "secrets amqp/rabbit, dcorch/database"],
+        reads: [ChartReads.mgmtFloatingAddress] + ChartReads.endpoints + ["secrets amqp/rabbit, dcorch/database"],
         writes: ["pod.user", "conf.keystone_api_proxy", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -10,7 +10,7 @@ struct KeystoneOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "keystone", namespaces: ["openstack"],
         summary: "keystone API replicas, token and identity drivers, password rules, credentials and public endpoint",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas.api", "pod.lifecycle", "labels", "conf.keystone", "conf.policy", "endpoints.identity", "endpoints.oslo_db", "endpoints.oslo_messaging", "endpoints.oslo_cache"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -9,14 +9,10 @@ struct MagnumOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "magnum", namespaces: ["openstack"],
         summary: "container infrastructure API and conductor replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("magnum", publicName: "container_infra", context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("magnum", publicName: "container_infra", context), context)
     }
 }

@@ -5,7 +5,7 @@ struct MariadbOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "mariadb", namespaces: ["openstack"],
         summary: "galera database servers, one per control-plane host, and the database admin password",
-        reads: ["hosts[].labels openstack-control-plane", "secrets mariadb/admin"],
+        reads: [ChartReads.controlPlaneLabel, "secrets mariadb/admin"],
         writes: ["pod.replicas", "labels", "endpoints.oslo_db.auth.admin"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -10,14 +10,10 @@ struct MuranoOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "murano", namespaces: ["openstack"],
         summary: "application catalog API and engine replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("murano", publicName: "application_catalog", context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("murano", publicName: "application_catalog", context), context)
     }
 }

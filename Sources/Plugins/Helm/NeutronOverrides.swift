@@ -16,14 +16,14 @@ struct NeutronOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "neutron", namespaces: ["openstack"],
         summary: "neutron server replicas, data network MTUs and flat networks, per-compute-node OVS/SR-IOV agent settings, network service parameters, credentials",
-        reads: ["hosts[].labels openstack-control-plane, openstack-compute-node", "data_networks",
-                "hosts[].interfaces (data, pci-sriov: data_networks)", "system.vswitch",
-                "service_parameters network/*", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: ["hosts[].labels openstack-control-plane, openstack-compute-node", ChartReads.dataNetworks,
+                "hosts[].interfaces (data, pci-sriov: data_networks)", "system.vswitch", "service_parameters network/*"]
+            + ChartReads.endpoints,
         writes: ["pod.replicas.server", "labels", "conf.overrides", "conf.paste", "conf.neutron", "conf.plugins", "conf.dhcp_agent", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
         let inventory = context.inventory
-        let hosts = YAMLValue.list(inventory.hosts.filter(\.isOpenstackComputeNode).map { agentHost($0, inventory) })
+        let hosts = YAMLValue.list(inventory.hosts.filter(\.runsOpenstackCompute).map { agentHost($0, inventory) })
         var conf: [String: YAMLValue] = [
             "overrides": .map(Dictionary(uniqueKeysWithValues: Self.agents.map { ($0, ["hosts": hosts]) })),
             "paste": ["app:neutronversions": ["paste.app_factory": "neutron.pecan_wsgi.app:versions_factory"]],
@@ -60,29 +60,28 @@ struct NeutronOverrides: ChartPlugin {
 
     /// The agent configuration of one compute node. Mappings end in a comma, as sysinv wrote them.
     func agentHost(_ host: InventoryHost, _ inventory: ValidatedInventory) -> YAMLValue {
-        let vswitch = inventory.system.vswitchType.value
         let bridges = host.providerBridges(inventory)
         var ovs: [String: YAMLValue] = [
             "integration_bridge": "br-int",
-            "datapath_type": .string(vswitch == "ovs-dpdk" ? "netdev" : "system"),
+            "datapath_type": .string(inventory.system.vswitch.value == .ovsDPDK ? "netdev" : "system"),
             "vhostuser_socket_dir": "/var/run/openvswitch",
         ]
         if let address = inventory.address(host.name, .clusterHost) { ovs["local_ip"] = .string(address.description) }
         let bridgeMappings = bridges.flatMap { bridge in bridge.networks.map { "\($0.name.value):\(bridge.name)," } }.joined()
         if !bridgeMappings.isEmpty { ovs["bridge_mappings"] = .string(bridgeMappings) }
         var openvswitchAgent: [String: YAMLValue] = ["ovs": .map(ovs)]
-        let tunnelled = host.interfaces(ofClass: "data").contains { inventory.dataNetworks(of: $0).contains { $0.type.value == .vxlan } }
+        let tunnelled = host.interfaces(ofClass: .data).contains { inventory.dataNetworks(of: $0).contains { $0.type.value == .vxlan } }
         if tunnelled { openvswitchAgent["agent"] = ["tunnel_types": "vxlan"] }
 
         var sriovAgent: [String: YAMLValue] = ["securitygroup": ["firewall_driver": "noop"], "agent": ["root_helper": ""]]
-        let deviceMappings = host.interfaces(ofClass: "pci-sriov").flatMap { interface in
+        let deviceMappings = host.interfaces(ofClass: .pciSRIOV).flatMap { interface in
             inventory.dataNetworks(of: interface).map { "\($0.name.value):\(host.osName(of: interface))," }
         }.joined()
         if !deviceMappings.isEmpty { sriovAgent["sriov_nic"] = ["physical_device_mappings": .string(deviceMappings)] }
 
         var conf: [String: YAMLValue] = ["plugins": ["openvswitch_agent": .map(openvswitchAgent), "sriov_agent": .map(sriovAgent)]]
         // Without a host vswitch the chart's openvswitch adds the provider bridges itself.
-        if vswitch == "none", !bridges.isEmpty {
+        if !inventory.system.runsPlatformVswitch, !bridges.isEmpty {
             conf["auto_bridge_add"] = .map(Dictionary(uniqueKeysWithValues: bridges.map { ($0.name, .string($0.port)) }))
         }
         return ["name": .string(host.name), "conf": .map(conf)]

@@ -6,7 +6,7 @@ struct NovaApiProxyOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "nova-api-proxy", namespaces: ["openstack"],
         summary: "nova API proxy: the VIM's listen address, nova's credentials, the compute public endpoint",
-        reads: ["networks.mgmt floating address", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.mgmtFloatingAddress] + ChartReads.endpoints,
         writes: ["pod.user", "conf.nova_api_proxy", "labels", "endpoints.identity", "endpoints.compute"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

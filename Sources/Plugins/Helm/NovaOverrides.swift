@@ -7,9 +7,9 @@ struct NovaOverrides: ChartPlugin {
         chart: "nova", namespaces: ["openstack"],
         summary: "nova replicas, per-compute-node CPU pinning, reserved memory, PCI whitelist, addresses and image backend, Ceph ephemeral pool, VNC URL, credentials",
         reads: ["hosts[].labels openstack-control-plane, openstack-compute-node, openstack-ironic, remote-storage",
-                "hosts[].cpus", "hosts[].memory", "hosts[].interfaces (pci-passthrough, pci-sriov)", "data_networks",
-                "hosts[] cluster-host addresses", "networks.cluster-host", "storage.ceph",
-                "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+                "hosts[].cpus", "hosts[].memory", "hosts[].interfaces (pci-passthrough, pci-sriov)", ChartReads.dataNetworks,
+                "hosts[] cluster-host addresses", "networks.cluster-host", ChartReads.ceph]
+            + ChartReads.endpoints,
         writes: ["manifests.statefulset_compute_ironic", "pod.mounts.nova_compute", "pod.replicas", "labels", "conf.ceph",
                  "conf.nova", "conf.nova.pci.alias", "conf.ssh_private", "conf.ssh_public", "conf.overrides.nova_compute.hosts", "network.sshd", "ceph_client", "endpoints"])
 
@@ -27,7 +27,7 @@ struct NovaOverrides: ChartPlugin {
             ],
             "ssh_private": .string(ssh.privateKey),
             "ssh_public": .string(ssh.publicKey),
-            "overrides": ["nova_compute": ["hosts": .list(inventory.hosts.filter(\.isOpenstackComputeNode).map { computeHost($0, context) })]],
+            "overrides": ["nova_compute": ["hosts": .list(inventory.hosts.filter(\.runsOpenstackCompute).map { computeHost($0, context) })]],
         ]
         if let ceph = CephFacts(inventory) {
             conf["ceph"] = ["ephemeral_storage": ["type": "rbd", "rbd_pools": [[
@@ -148,7 +148,7 @@ struct NovaOverrides: ChartPlugin {
     /// SR-IOV ports. An SR-IOV entry names the physical function, which nova matches to all of
     /// its VFs (sysinv listed the VF addresses the host reported; the inventory has the PF's).
     func passthroughWhitelist(_ host: InventoryHost, _ inventory: ValidatedInventory) -> [String] {
-        (host.interfaces(ofClass: "pci-passthrough") + host.interfaces(ofClass: "pci-sriov")).compactMap { interface in
+        (host.interfaces(ofClass: .pciPassthrough) + host.interfaces(ofClass: .pciSRIOV)).compactMap { interface in
             guard let address = interface.pciAddress else { return nil }
             let networks = inventory.dataNetworks(of: interface).map(\.name.value).joined(separator: ",")
             return CompactJSON.string(["address": address.value, "physical_network": networks])

@@ -7,14 +7,10 @@ struct PankoOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "panko", namespaces: ["openstack"],
         summary: "event API replicas; credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
-            "pod": ["replicas": ControlPlane.podReplicas(Self.components, context)],
-            "labels": ControlPlane.labels(control: Self.components + ["job"]),
-            "endpoints": .map(Endpoints.service("panko", publicName: "event", messaging: false, context)),
-        ]
+        ControlPlane.apiService(Self.components, endpoints: Endpoints.service("panko", publicName: "event", messaging: false, context), context)
     }
 }

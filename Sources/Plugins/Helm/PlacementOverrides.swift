@@ -5,7 +5,7 @@ struct PlacementOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "placement", namespaces: ["openstack"],
         summary: "placement API replicas and credentials",
-        reads: ["hosts[].labels openstack-control-plane", "system.region", "system.https", "service_parameters openstack/helm/endpoint_domain"],
+        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas.api", "labels", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

@@ -5,7 +5,7 @@ struct RabbitmqOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "rabbitmq", namespaces: ["openstack"],
         summary: "rabbitmq servers, one per control-plane host, and the admin user every service's rabbit URL names",
-        reads: ["hosts[].labels openstack-control-plane", "secrets rabbitmq/admin"],
+        reads: [ChartReads.controlPlaneLabel, ChartReads.rabbitmqAdminSecret],
         writes: ["pod.replicas.server", "labels", "endpoints.oslo_messaging.auth.user"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {

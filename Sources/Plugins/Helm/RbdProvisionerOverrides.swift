@@ -6,7 +6,7 @@ struct RbdProvisionerOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "rbd-provisioner", namespaces: ["kube-system"],
         summary: "Ceph RBD storage classes (one per tier), monitors, provisioner replicas (one per controller)",
-        reads: ["storage.ceph", "hosts[].personality", "hosts[] mgmt addresses"],
+        reads: [ChartReads.ceph, "hosts[].personality", ChartReads.mgmtAddresses],
         writes: ["classdefaults", "classes", "global"])
 
     static let defaultStorageClass = "general"

@@ -19,8 +19,7 @@ public struct CalicoPlugin: ConfigPlugin {
     public func files(_ context: PluginContext) -> [OutputFile] {
         let inventory = context.inventory
         guard inventory.kubernetesEnabled, let network = CalicoNetwork(inventory) else { return [] }
-        var registry = "quay.io"
-        if case let .string(mirror)? = context.earlier["platform::docker::params::quay_registry"] { registry = mirror }
+        let registry = DockerParameters(systemHiera: context.earlier).quayRegistry
         let workloads = CalicoWorkloads(network: network, imagePrefix: "\(registry)/calico/", version: Self.version)
         let text = YAMLRenderer.renderDocuments([network.configMap]) + Self.upstream
             + YAMLRenderer.renderDocuments([workloads.nodeDaemonSet, workloads.kubeControllers])

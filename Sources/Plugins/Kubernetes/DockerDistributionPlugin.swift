@@ -11,7 +11,7 @@ public struct DockerDistributionPlugin: ConfigPlugin {
         identifier: "035_dockerdistribution",
         summary: "local docker registry's keystone token endpoint",
         reads: ["system.kubernetes.enabled", "networks.mgmt"],
-        writes: ["system.yaml", "platform::dockerdistribution::params::*"]
+        writes: ["platform::dockerdistribution::params::"]
     )
 
     public func systemConfig(_ context: PluginContext) -> HieraData {

@@ -12,7 +12,7 @@ public struct EtcdPlugin: ConfigPlugin {
         identifier: "029_etcd",
         summary: "`platform::etcd::params` (bind address, port and data directory), the etcd DRBD filesystem",
         reads: ["system.kubernetes.enabled", "system.software_version", "networks.cluster-host"],
-        writes: ["static.yaml", "system.yaml", "platform::etcd::params::*", "platform::drbd::etcd::params::*"]
+        writes: ["platform::etcd::params::", "platform::drbd::etcd::params::"]
     )
 
     /// Where the bootstrap put them: SM starts etcd on the active controller from these.

@@ -47,8 +47,7 @@ public struct KeystoneAuthPlugin: ConfigPlugin {
         guard inventory.kubernetesEnabled, case .success = KubeadmAPIVersion.forKubernetes(version),
               let release = KubernetesRelease(version) else { return [] }
         let loopback = inventory.clusterHostFloating?.family == 6 ? "[::1]" : "127.0.0.1"
-        var registry = "registry.k8s.io"
-        if case let .string(mirror)? = context.earlier["platform::docker::params::k8s_registry"] { registry = mirror }
+        let registry = DockerParameters(systemHiera: context.earlier).k8sRegistry
         return [
             OutputFile(path: "kubernetes/keystone-auth/webhook.kubeconfig", content: .yaml(webhookKubeconfig(loopback))),
             OutputFile(path: "kubernetes/keystone-auth/k8s-keystone-auth.yaml",

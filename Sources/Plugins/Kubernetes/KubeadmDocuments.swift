@@ -8,8 +8,8 @@ struct KubeadmDocuments {
     let release: KubernetesRelease
     let inventory: ValidatedInventory
     let secrets: SecretStore
-    /// The system hiera after service parameters: registries the operator chose.
-    let hiera: HieraDocument
+    /// Registries the operator chose through service parameters.
+    let registries: DockerParameters
 
     static let criSocket = "unix:///var/run/containerd/containerd.sock"
     static let controlPlaneTaint: YAMLValue = ["key": "node-role.kubernetes.io/control-plane", "effect": "NoSchedule"]
@@ -66,7 +66,8 @@ struct KubeadmDocuments {
                 ("node-monitor-grace-period", "20s"),
             ])],
         ]
-        if case let .string(registry)? = hiera["platform::docker::params::k8s_registry"] {
+        // Without a mirror kubeadm pulls from its own default, so the document names none.
+        if let registry = registries.k8sRegistryMirror {
             cluster["imageRepository"] = .string(registry)
         }
         return .map(cluster)
@@ -128,7 +129,7 @@ struct KubeadmDocuments {
     /// what differs by host is passed here.
     func kubeletArguments(_ host: InventoryHost) -> [(name: String, value: String)] {
         var arguments = [(name: "node-ip", value: inventory.nodeIP(of: host)?.description ?? "")]
-        guard let policy = CPUManagerPolicy(host, inventory) else { return arguments }
+        guard let policy = CPUManagerPolicy(host) else { return arguments }
         arguments.append(("cpu-manager-policy", policy.rawValue))
         let reserved = KubeletReservation(host).systemReserved
         if policy == .static && !reserved.isEmpty {

@@ -28,7 +28,8 @@ public struct KubeadmPlugin: ConfigPlugin {
               case let .success(api) = KubeadmAPIVersion.forKubernetes(version),
               let release = KubernetesRelease(version),
               let controller0 = inventory.host(named: "controller-0") else { return [] }
-        let documents = KubeadmDocuments(api: api, release: release, inventory: inventory, secrets: context.secrets, hiera: context.earlier)
+        let documents = KubeadmDocuments(api: api, release: release, inventory: inventory, secrets: context.secrets,
+                                         registries: DockerParameters(systemHiera: context.earlier))
         var files = [OutputFile(path: "kubernetes/kubeadm-init.yaml", content: .yamlDocuments(documents.initDocuments(for: controller0)), secure: true)]
         for host in inventory.joiningHosts {
             files.append(OutputFile(path: "kubernetes/kubeadm-join-\(host.name).yaml",

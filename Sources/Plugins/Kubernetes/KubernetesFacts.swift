@@ -6,7 +6,6 @@ extension ValidatedInventory {
     static let apiServerPort = 6443
     static let etcdPort = 2379
     static let serviceDomain = "cluster.local"
-    static let openstackComputeLabel = Label(key: "openstack-compute-node", value: "enabled")
 
     /// Kubernetes runs on controllers and workers; storage hosts only serve Ceph.
     var kubernetesNodes: [InventoryHost] {
@@ -45,10 +44,6 @@ extension ValidatedInventory {
         unitAddress(of: host, on: .clusterHost)
     }
 
-    func isOpenstackCompute(_ host: InventoryHost) -> Bool {
-        host.labels.contains { $0.value == Self.openstackComputeLabel }
-    }
-
     /// A bootstrap token per joining host, as sysinv creates one per worker; reproducible, so
     /// `kubeadm token create <token>` can recreate it after its 24h lifetime.
     func bootstrapToken(for host: InventoryHost, _ secrets: SecretStore) -> String {
@@ -71,10 +66,10 @@ enum CPUManagerPolicy: String {
 
     /// Nil for hosts without the worker subfunction (their kubelet keeps its default). The static
     /// policy needs reserved CPUs, so a host whose CPU layout is not given gets `none`.
-    init?(_ host: InventoryHost, _ inventory: ValidatedInventory) {
+    init?(_ host: InventoryHost) {
         guard host.hasWorkerSubfunction else { return nil }
         let reservesCPUs = !(host.cpus?.platform.isEmpty ?? true)
-        self = inventory.isOpenstackCompute(host) || !reservesCPUs ? .none : .static
+        self = host.runsOpenstackCompute || !reservesCPUs ? .none : .static
     }
 }
 

@@ -16,8 +16,9 @@ public struct KubernetesPlugin: ConfigPlugin {
         reads: ["system.kubernetes", "system.mode", "networks.cluster-host", "networks.cluster-pod", "networks.cluster-service",
                 "hosts[].labels", "hosts[].cpus", "hosts[].memory", "hosts[].subfunctions",
                 "hosts[].interfaces (pci-sriov, pci-passthrough: data_networks, pci_address, sriov_vf_driver)"],
-        writes: ["system.yaml", "<host>.yaml", "platform::kubernetes::params::*", "platform::kubernetes::firewall::params::*",
-                 "platform::kubernetes::worker::params::join_cmd", "platform::kubernetes::worker::pci::pcidp_network_resources"]
+        writes: ["platform::kubernetes::params::", "platform::kubernetes::firewall::params::",
+                 "platform::kubernetes::worker::params::join_cmd",
+                 "platform::kubernetes::worker::pci::pcidp_network_resources"]
     )
 
     public func systemConfig(_ context: PluginContext) -> HieraData {
@@ -57,7 +58,7 @@ public struct KubernetesPlugin: ConfigPlugin {
         // Canonical keys, so a node labelled with the seed's synonym matches the charts' selectors.
         data.set(Self.params + "host_labels", YAMLValue(strings: host.canonicalLabels.map(\.assignment)),
                  from: host.labels.map(\.location))
-        data.merge(cpuKeys(host, inventory))
+        data.merge(cpuKeys(host))
         let reservation = KubeletReservation(host)
         if let cpus = reservation.cpus {
             data.set(Self.params + "k8s_reserved_cpus", .int(cpus), from: reservation.sources)
@@ -65,11 +66,11 @@ public struct KubernetesPlugin: ConfigPlugin {
         if let memory = reservation.memoryMiB {
             data.set(Self.params + "k8s_reserved_mem", .int(memory), from: reservation.sources)
         }
-        if let policy = CPUManagerPolicy(host, inventory) {
+        if let policy = CPUManagerPolicy(host) {
             data.set(Self.params + "k8s_cpu_mgr_policy", .string(policy.rawValue), from: host.labels.map(\.location) + reservation.sources)
         }
         if host.hasWorkerSubfunction && host.hasLabel(WellKnownLabel.sriovDevicePlugin) {
-            let ports = host.interfaces(ofClass: "pci-passthrough") + host.interfaces(ofClass: "pci-sriov")
+            let ports = host.interfaces(ofClass: .pciPassthrough) + host.interfaces(ofClass: .pciSRIOV)
             data.set("platform::kubernetes::worker::pci::pcidp_network_resources", .string(pcidpNetworkResources(ports, inventory)),
                      from: host.labels.filter { $0.value.key == WellKnownLabel.sriovDevicePlugin }.map(\.location) + ports.map(\.location))
         }
@@ -80,12 +81,13 @@ public struct KubernetesPlugin: ConfigPlugin {
         return data
     }
 
-    /// The CPUs and NUMA nodes of the k8s-infra cgroup: platform CPUs only on OpenStack compute
-    /// workers (the rest belong to nova), every CPU elsewhere. Quoted: puppet pastes them into shell.
-    func cpuKeys(_ host: InventoryHost, _ inventory: ValidatedInventory) -> HieraData {
+    /// The CPUs and NUMA nodes of the k8s-infra cgroup: platform CPUs only on pure workers that run
+    /// OpenStack compute (the rest belong to nova), every CPU elsewhere, all-in-one controllers
+    /// included, as sysinv does. Quoted: puppet pastes them into shell.
+    func cpuKeys(_ host: InventoryHost) -> HieraData {
         var data = HieraData()
         guard let cpus = host.cpus else { return data }
-        let platformOnly = host.personality.value == .worker && inventory.isOpenstackCompute(host)
+        let platformOnly = host.personality.value == .worker && host.runsOpenstackCompute
         let set = platformOnly ? cpus.platform.map(\.value) : Array(0..<cpus.logicalCount)
         let nodes = Set(set.map { cpus.node(of: $0) })
         let from = [cpus.location] + host.labels.map(\.location)
@@ -101,12 +103,12 @@ public struct KubernetesPlugin: ConfigPlugin {
         for port in ports {
             guard let address = port.pciAddress?.value else { continue }
             for network in inventory.dataNetworks(of: port) {
-                let name = "\(port.interfaceClass)_net_\(network.name.value)".replacingOccurrences(of: "-", with: "_")
+                let name = "\(port.interfaceClass.rawValue)_net_\(network.name.value)".replacingOccurrences(of: "-", with: "_")
                 if let index = resources.firstIndex(where: { $0.name == name }) {
                     resources[index].rootDevices.append(address)
                 } else {
                     let deviceType = (port.sriovVFDriver?.value ?? .netdevice).rawValue
-                    resources.append((name, deviceType, [address], port.interfaceClass == "pci-sriov"))
+                    resources.append((name, deviceType, [address], port.interfaceClass == .pciSRIOV))
                 }
             }
         }

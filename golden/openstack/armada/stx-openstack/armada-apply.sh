@@ -21,12 +21,15 @@ exec armada apply --debug /manifests/stx-openstack-armada-manifest.yaml \
     --values /overrides/openstack-neutron.yaml \
     --values /overrides/openstack-placement.yaml \
     --values /overrides/openstack-heat.yaml \
+    --values /overrides/openstack-fm-rest-api.yaml \
     --values /overrides/openstack-horizon.yaml \
     --values /overrides/openstack-aodh.yaml \
     --values /overrides/openstack-gnocchi.yaml \
     --values /overrides/openstack-panko.yaml \
     --values /overrides/openstack-ceilometer.yaml \
     --values /overrides/openstack-keystone-api-proxy.yaml \
+    --values /overrides/openstack-magnum.yaml \
+    --values /overrides/openstack-murano.yaml \
     --values /overrides/helm-toolkit-helm-toolkit.yaml \
     --values /overrides/openstack-ironic.yaml \
     --tiller-host tiller-deploy.kube-system.svc.cluster.local

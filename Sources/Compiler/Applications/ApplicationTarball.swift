@@ -1,4 +1,3 @@
-import Compiler
 import Foundation
 
 /// An application tarball as StarlingX ships one: `metadata.yaml` (app_name, app_version), the

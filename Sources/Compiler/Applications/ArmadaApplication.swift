@@ -1,4 +1,3 @@
-import Compiler
 
 /// An application as Armada deploys it: charts, the groups that order them, and the manifest
 /// naming the groups. Built-in applications are defined in Swift; an uploaded application's
@@ -13,14 +12,36 @@ public struct ArmadaApplication: Sendable {
     public var manifestGroups: [String]
     public var charts: [ArmadaChart]
 
+    public init(name: String, version: String, manifestName: String, releasePrefix: String, groups: [ArmadaChartGroup],
+                manifestGroups: [String], charts: [ArmadaChart]) {
+        self.name = name
+        self.version = version
+        self.manifestName = manifestName
+        self.releasePrefix = releasePrefix
+        self.groups = groups
+        self.manifestGroups = manifestGroups
+        self.charts = charts
+    }
+
     public func chart(named name: String) -> ArmadaChart? { charts.first { $0.name == name } }
+    /// The Chart document deploying `chart` (its `chart_name`) into `namespace`.
+    public func chart(named chart: String, namespace: String) -> ArmadaChart? {
+        charts.first { $0.chartName == chart && $0.namespace == namespace }
+    }
     public func group(named name: String) -> ArmadaChartGroup? { groups.first { $0.name == name } }
+    /// The charts of `names`, in that order.
+    public func charts(in names: [String]) -> [ArmadaChart] { names.compactMap(chart(named:)) }
 }
 
 /// An Armada hook action: delete the resources of `type` carrying `labels`.
 public struct ArmadaHookAction: Sendable, Equatable {
     public var type: String
     public var labels: [String: String]
+
+    public init(type: String, labels: [String: String]) {
+        self.type = type
+        self.labels = labels
+    }
 }
 
 public struct ArmadaChartGroup: Sendable, Equatable {
@@ -28,6 +49,13 @@ public struct ArmadaChartGroup: Sendable, Equatable {
     public var description: String
     public var sequenced: Bool
     public var charts: [String]
+
+    public init(name: String, description: String, sequenced: Bool, charts: [String]) {
+        self.name = name
+        self.description = description
+        self.sequenced = sequenced
+        self.charts = charts
+    }
 }
 
 /// One `armada/Chart/v1` document.
@@ -48,11 +76,29 @@ public struct ArmadaChart: Sendable {
     public var upgradePreDelete: [ArmadaHookAction]?
     public var test: Bool?
     public var values: [String: YAMLValue]
+
+    public init(name: String, chartName: String, release: String, namespace: String, sourceLocation: String, sourceSubpath: String,
+                sourceReference: String?, dependencies: [String], waitTimeout: Int?, waitLabels: [String: String],
+                upgradePreDelete: [ArmadaHookAction]?, test: Bool?, values: [String: YAMLValue]) {
+        self.name = name
+        self.chartName = chartName
+        self.release = release
+        self.namespace = namespace
+        self.sourceLocation = sourceLocation
+        self.sourceSubpath = sourceSubpath
+        self.sourceReference = sourceReference
+        self.dependencies = dependencies
+        self.waitTimeout = waitTimeout
+        self.waitLabels = waitLabels
+        self.upgradePreDelete = upgradePreDelete
+        self.test = test
+        self.values = values
+    }
 }
 
 /// The Deckhand-style documents of an application.
 extension ArmadaApplication {
-    static func document(_ schema: String, _ name: String, _ data: [String: YAMLValue]) -> YAMLValue {
+    public static func document(_ schema: String, _ name: String, _ data: [String: YAMLValue]) -> YAMLValue {
         ["schema": .string("armada/\(schema)/v1"),
          "metadata": ["schema": "metadata/Document/v1", "name": .string(name)],
          "data": .map(data)]
@@ -76,7 +122,7 @@ extension ArmadaApplication {
 }
 
 extension ArmadaChart {
-    var data: [String: YAMLValue] {
+    public var data: [String: YAMLValue] {
         var source: [String: YAMLValue] = ["type": "tar", "location": .string(sourceLocation), "subpath": .string(sourceSubpath)]
         if let sourceReference { source["reference"] = .string(sourceReference) }
         var data: [String: YAMLValue] = [

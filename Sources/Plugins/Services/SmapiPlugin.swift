@@ -12,7 +12,7 @@ public struct SmapiPlugin: ConfigPlugin {
         identifier: "031_smapi",
         summary: "SM API keystone user, endpoints and bind address",
         reads: ["system.region", "system.https", "networks.mgmt", "networks.oam", "hosts[].personality"],
-        writes: ["static.yaml", "secure_static.yaml", "system.yaml", "<host>.yaml", "smapi::*", "platform::smapi::params::*"]
+        writes: ["smapi::", "platform::smapi::params::"]
     )
 
     public func staticConfig(_ context: PluginContext) -> HieraData {

@@ -4,7 +4,7 @@ import Foundation
 /// The data-network facts of a host that neutron's agents, nova's PCI whitelist, the SR-IOV
 /// device plugin and puppet's VF setup all read, walked in one order so that they agree.
 extension InventoryHost {
-    func interfaces(ofClass interfaceClass: String) -> [Interface] {
+    func interfaces(ofClass interfaceClass: InterfaceClass) -> [Interface] {
         interfacesByType.filter { $0.interfaceClass == interfaceClass }
     }
 
@@ -13,7 +13,7 @@ extension InventoryHost {
     /// but the bridges per interface, so a second network on one port named a bridge that did
     /// not exist; here both count interfaces.
     func providerBridges(_ inventory: ValidatedInventory) -> [ProviderBridge] {
-        let attached = interfaces(ofClass: "data").map { interface in
+        let attached = interfaces(ofClass: .data).map { interface in
             (interface, inventory.dataNetworks(of: interface).filter { $0.type.value != .vxlan })
         }
         return attached.filter { !$0.1.isEmpty }.enumerated().map { index, pair in

@@ -1,16 +1,10 @@
-import Compiler
 import Foundation
 
 /// Uploaded applications, kept in the inventory tree beside the inventory file:
 /// `applications/<name>/` holds the tarball as uploaded, its manifest, and `application.yaml`
-/// (name, version, charts). An uploaded application replaces the built-in one of the same name.
+/// (name, version, charts). An uploaded application replaces the built-in one of the same name
+/// (`ApplicationCatalog`); the load stage reads what is stored here.
 public enum ApplicationStore {
-    public struct Registered: Equatable, Sendable {
-        public let name: String
-        public let version: String
-        public let charts: [String: String]
-    }
-
     public struct Refused: Error, CustomStringConvertible {
         public let description: String
     }
@@ -34,8 +28,8 @@ public enum ApplicationStore {
         let staging = ".\(tarball.name).uploading-\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16))"
         let record: YAMLValue = ["name": .string(tarball.name), "version": .string(tarball.version),
                                  "charts": .map(tarball.charts.mapValues(YAMLValue.string))]
-        let files = [("\(tarball.name)-\(tarball.version).tgz", tarball.archive), ("manifest.yaml", Data(tarball.manifestText.utf8)),
-                     ("application.yaml", Data(YAMLRenderer.render(record).utf8))]
+        let files = [("\(tarball.name)-\(tarball.version).tgz", tarball.archive), (manifestFile, Data(tarball.manifestText.utf8)),
+                     (recordFile, Data(YAMLRenderer.render(record).utf8))]
         do {
             for (name, data) in files {
                 try store.commit(try store.stage(data, as: "\(staging)/\(name)", mode: 0o644))
@@ -48,32 +42,30 @@ public enum ApplicationStore {
         }
     }
 
-    public static func registered(inventory: String) -> [Registered] {
-        let root = directory(forInventory: inventory)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
-            let file = root.appendingPathComponent(name).appendingPathComponent("application.yaml")
-            guard case let .success(text) = InputFile.text(file.path), let record = try? ValuesFile.parse(text),
-                  case let .string(version)? = record["version"] else { return nil }
-            var charts: [String: String] = [:]
-            if case let .map(recorded)? = record["charts"] {
-                charts = recorded.compactMapValues { ArmadaManifestReader.string($0) }
-            }
-            return Registered(name: name, version: version, charts: charts)
-        }
+    /// The record of what was uploaded (name, version, charts) and the armada manifest.
+    static let recordFile = "application.yaml"
+    static let manifestFile = "manifest.yaml"
+
+    /// The applications uploaded beside the inventory, by name; the load stage reads them.
+    public static func uploaded(inventory: String) -> [String] {
+        uploadedNames(in: directory(forInventory: inventory))
     }
 
-    /// A registered application, read from its stored manifest.
-    public static func application(_ record: Registered, inventory: String) -> ArmadaApplication? {
-        let name = record.name
-        let manifest = directory(forInventory: inventory).appendingPathComponent(name).appendingPathComponent("manifest.yaml")
-        guard case let .success(text) = InputFile.text(manifest.path), let documents = try? ValuesFile.documents(text) else { return nil }
-        return ArmadaManifestReader.read(documents, name: name, version: record.version).application
+    static func uploadedNames(in root: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Whether the inventory lists the application as applied. Read from the inventory as loaded,
+    /// whatever else is wrong with it, so that an applied application is never removed from
+    /// under an inventory that is being repaired.
+    public static func isApplied(_ name: String, inventory: String) -> Bool {
+        InventoryLoader.load(path: inventory).inventory?.applications.contains { $0.name.value == name && $0.applied } == true
     }
 
     public static func remove(_ name: String, inventory: String) throws {
-        guard registered(inventory: inventory).contains(where: { $0.name == name }) else {
-            throw Refused(description: "no uploaded application \(name); uploaded: \(registered(inventory: inventory).map(\.name).joined(separator: ", "))")
+        let names = uploaded(inventory: inventory)
+        guard names.contains(name) else {
+            throw Refused(description: "no uploaded application \(name); uploaded: \(names.joined(separator: ", "))")
         }
         try FileManager.default.removeItem(at: directory(forInventory: inventory).appendingPathComponent(name))
     }

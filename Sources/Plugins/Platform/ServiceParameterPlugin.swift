@@ -8,19 +8,20 @@ public struct ServiceParameterPlugin: ConfigPlugin {
     public init() {}
 
     /// sysinv's service-parameter schema for service `docker`: (section, name) -> resource.
-    static let dockerResources: [String: [String: String]] = [
-        "proxy": ["http_proxy": "http_proxy", "https_proxy": "https_proxy", "no_proxy": "no_proxy"],
-        "registry": ["k8s": "k8s_registry", "gcr": "gcr_registry", "quay": "quay_registry", "docker": "docker_registry",
-                     "registries": "docker_registries", "insecure_registry": "insecure_registry"],
+    static let dockerResources: [String: [String: DockerParameters.Key]] = [
+        "proxy": ["http_proxy": .httpProxy, "https_proxy": .httpsProxy, "no_proxy": .noProxy],
+        "registry": ["k8s": .k8sRegistry, "gcr": .gcrRegistry, "quay": .quayRegistry, "docker": .dockerRegistry,
+                     "registries": .dockerRegistries, "insecure_registry": .insecureRegistry],
     ]
 
     public let description = PluginDescription(
         identifier: "099_service_parameter",
         summary: "service parameters, last, so they override generated values: docker proxy and registries, and rows naming an explicit hiera resource",
         reads: ["service_parameters"],
-        writes: ["system.yaml", "<host>.yaml", "platform::docker::params::*", "the resource of each row"],
+        // A row's own resource is the operator's escape to any puppet parameter, as in sysinv.
+        writes: [WritePattern(DockerParameters.prefix), .keysNamedByInventory("service_parameters[].resource")],
         // The puppet classes sysinv's service-parameter schema maps rows to.
-        overrides: ["platform::docker::params::", "platform::kubernetes::", "platform::mtce::params::", "platform::haproxy::params::",
+        overrides: [HieraKeyPattern(DockerParameters.prefix), "platform::kubernetes::", "platform::mtce::params::", "platform::haproxy::params::",
                     "platform::drbd::", "openstack::keystone::params::", "keystone::", "horizon::", "openstack::horizon::params::", "nfv::"]
     )
 
@@ -65,8 +66,8 @@ public struct ServiceParameterPlugin: ConfigPlugin {
     /// configure a service sysinvc has no plugin for.
     static func resource(of parameter: ServiceParameter) -> String? {
         if let resource = parameter.resource { return resource }
-        guard parameter.service == "docker", let name = dockerResources[parameter.section]?[parameter.name] else { return nil }
-        return "platform::docker::params::" + name
+        guard parameter.service == "docker", let key = dockerResources[parameter.section]?[parameter.name] else { return nil }
+        return key.hieraKey
     }
 
     /// Booleans as booleans, so puppet's `if $insecure_registry` does not take "False" as true.

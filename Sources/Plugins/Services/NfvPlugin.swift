@@ -21,7 +21,7 @@ public struct NfvPlugin: ConfigPlugin {
         identifier: "010_nfv",
         summary: "the VIM: keystone endpoints, NFVI credentials, OpenStack plugins enabled only when stx-openstack is applied",
         reads: ["system.region", "system.mode", "system.https", "system.software_version", "networks.mgmt", "networks.oam", "applications"],
-        writes: ["secure_static.yaml", "system.yaml", "secure_system.yaml", "<host>.yaml", "nfv::*", "platform::nfv::params::*"]
+        writes: ["nfv::", "platform::nfv::params::"]
     )
 
     public func secureStaticConfig(_ context: PluginContext) -> HieraData {

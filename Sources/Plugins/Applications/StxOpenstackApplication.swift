@@ -1,11 +1,48 @@
 import Compiler
 
-/// The built-in stx-openstack application: the chart groups, charts and static values of
-/// StarlingX's mid-2019 armada manifest, so that the examples deploy with nothing uploaded.
+/// The built-in stx-openstack application: its chart plugins, and the chart groups, charts and
+/// static values of StarlingX's mid-2019 armada manifest, so that the examples deploy with
+/// nothing uploaded.
 public enum StxOpenstackApplication {
     public static let name = "stx-openstack"
 
-    public static let definition = ArmadaApplication(
+    public static let entry = CatalogApplication(manifest: manifest, chartPlugins: chartPlugins, rules: rules)
+
+    /// The chart plugins in the order of sysinv's `NNN_<chart>` entry points (as of 2019-06,
+    /// fm-rest-api from 2019-09; magnum and murano, which the seed names, after them).
+    static let chartPlugins: [any ChartPlugin] = [
+        IngressOverrides(),              // 001
+        MariadbOverrides(),              // 002
+        GarbdOverrides(),                // 003
+        RabbitmqOverrides(),             // 004
+        MemcachedOverrides(),            // 005
+        KeystoneOverrides(),             // 006
+        HeatOverrides(),                 // 007
+        HorizonOverrides(),              // 008
+        GlanceOverrides(),               // 009
+        OpenvswitchOverrides(),          // 010
+        LibvirtOverrides(),              // 011
+        NeutronOverrides(),              // 012
+        NovaOverrides(),                 // 013
+        NovaApiProxyOverrides(),         // 014
+        CinderOverrides(),               // 015
+        GnocchiOverrides(),              // 016
+        CeilometerOverrides(),           // 017
+        PankoOverrides(),                // 018
+        AodhOverrides(),                 // 019
+        HelmToolkitOverrides(),          // 020
+        BarbicanOverrides(),             // 021
+        KeystoneApiProxyOverrides(),     // 022
+        CephRgwOverrides(),              // 023
+        IronicOverrides(),               // 024
+        PlacementOverrides(),            // 025
+        NginxPortsControlOverrides(),    // 026
+        FmRestApiOverrides(),            // 028
+        MagnumOverrides(),
+        MuranoOverrides(),
+    ]
+
+    public static let manifest = ArmadaApplication(
         name: name,
         version: "1.0-1",
         manifestName: "armada-manifest",
@@ -14,7 +51,7 @@ public enum StxOpenstackApplication {
         manifestGroups: [
             "kube-system-ingress", "openstack-ingress", "openstack-mariadb", "openstack-memcached", "openstack-rabbitmq",
             "openstack-keystone", "openstack-barbican", "openstack-glance", "openstack-cinder", "openstack-ceph-rgw",
-            "openstack-compute-kit", "openstack-heat", "openstack-horizon", "openstack-telemetry",
+            "openstack-compute-kit", "openstack-heat", "openstack-fm-rest-api", "openstack-horizon", "openstack-telemetry",
         ],
         charts: charts
     )
@@ -36,9 +73,14 @@ public enum StxOpenstackApplication {
         ArmadaChartGroup(name: "openstack-compute-kit", description: "Deploy nova and neutron, as well as supporting services", sequenced: false,
                          charts: ["openstack-libvirt", "openstack-nova", "openstack-nova-api-proxy", "openstack-neutron", "openstack-placement"]),
         ArmadaChartGroup(name: "openstack-heat", description: "Deploy heat", sequenced: true, charts: ["openstack-heat"]),
+        ArmadaChartGroup(name: "openstack-fm-rest-api", description: "Deploy the fault management REST API", sequenced: true,
+                         charts: ["openstack-fm-rest-api"]),
         ArmadaChartGroup(name: "openstack-horizon", description: "Deploy horizon", sequenced: false, charts: ["openstack-horizon"]),
         ArmadaChartGroup(name: "openstack-telemetry", description: "Deploy telemetry", sequenced: true,
                          charts: ["openstack-aodh", "openstack-gnocchi", "openstack-panko", "openstack-ceilometer"]),
+        // Optional services: defined, but in no group the manifest deploys.
+        ArmadaChartGroup(name: "openstack-magnum", description: "Deploy magnum", sequenced: true, charts: ["openstack-magnum"]),
+        ArmadaChartGroup(name: "openstack-murano", description: "Deploy murano", sequenced: true, charts: ["openstack-murano"]),
     ]
 
     static let controlPlane: YAMLValue = ["node_selector_key": "openstack-control-plane", "node_selector_value": "enabled"]
@@ -156,6 +198,18 @@ public enum StxOpenstackApplication {
         OpenstackChart.make("ceilometer", preDelete: .jobAndTests, test: false, values: [
             "labels": selectors(["central": controlPlane, "compute": computeNode, "notification": controlPlane, "job": controlPlane]),
             "images": images(["ceilometer_central": "ceilometer", "ceilometer_compute": "ceilometer", "ceilometer_notification": "ceilometer"]),
+        ]),
+        OpenstackChart.make("fm-rest-api", preDelete: .jobAndTests, test: false, values: [
+            "labels": selectors(["api": controlPlane, "job": controlPlane]),
+            "images": images(["fm_rest_api": "fm-rest-api", "fm_db_sync": "fm-rest-api"]),
+        ]),
+        OpenstackChart.make("magnum", preDelete: .jobAndTests, test: false, values: [
+            "labels": selectors(["api": controlPlane, "conductor": controlPlane, "job": controlPlane]),
+            "images": images(["magnum_api": "magnum", "magnum_conductor": "magnum", "magnum_db_sync": "magnum"]),
+        ]),
+        OpenstackChart.make("murano", preDelete: .jobAndTests, test: false, values: [
+            "labels": selectors(["api": controlPlane, "engine": controlPlane, "job": controlPlane]),
+            "images": images(["murano_api": "murano", "murano_engine": "murano", "murano_db_sync": "murano"]),
         ]),
     ]
 }

@@ -1,4 +1,3 @@
-import Compiler
 
 /// Reads an application's armada manifest (the documents of an uploaded tarball) into an
 /// `ArmadaApplication`, reporting every problem: a missing or second Manifest, groups naming

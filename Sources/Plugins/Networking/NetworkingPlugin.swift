@@ -9,7 +9,7 @@ public struct NetworkingPlugin: ConfigPlugin {
         identifier: "004_networking",
         summary: "`platform::network::<type>::params` for every network; per host interface name, devices, MTU and address",
         reads: ["networks", "hosts[].interfaces", "hosts[].addresses"],
-        writes: ["system.yaml", "<host>.yaml", "platform::network::*"]
+        writes: ["platform::network::"]
     )
 
     public func systemConfig(_ context: PluginContext) -> HieraData {

@@ -11,12 +11,13 @@ public struct PlatformPlugin: ConfigPlugin {
     public let description = PluginDescription(
         identifier: "001_platform",
         summary: "`platform::params`, `platform::config::params` (with the /etc/hosts map), amqp, dns, haproxy, SM multicast, "
-            + "drbd, ntp, ptp, sysctl, remote logging, snmp, compute CPU and hugepage keys",
+            + "drbd, ntp, ptp, sysctl, remote logging, snmp, sysadmin user, compute CPU and hugepage keys",
         reads: ["system", "networks", "hosts[].cpus", "hosts[].memory", "hosts[].interfaces", "applications"],
-        writes: ["static.yaml", "secure_static.yaml", "system.yaml", "secure_system.yaml", "<host>.yaml",
-                 "platform::params::*", "platform::config::params::*", "platform::amqp::*", "platform::dns::*",
-                 "platform::haproxy::*", "platform::sm::params::*", "platform::drbd::*", "platform::ntp::*",
-                 "platform::ptp::*", "platform::sysctl::*", "platform::compute::*", "sysinv::agent::lldp_drivers"]
+        writes: ["platform::params::", "platform::config::params::", "platform::amqp::", "platform::dns::",
+                 "platform::haproxy::", "platform::sm::params::", "platform::drbd::", "platform::ntp::",
+                 "platform::ptp::", "platform::sysctl::", "platform::remotelogging::params::",
+                 "platform::snmp::params::", "platform::users::params::", "platform::compute::",
+                 "platform::vswitch::params::hugepage_dir", "sysinv::agent::lldp_drivers"]
     )
 
     public func staticConfig(_ context: PluginContext) -> HieraData {
@@ -41,11 +42,11 @@ public struct PlatformPlugin: ConfigPlugin {
         data.set("platform::params::security_profile", .string(system.securityProfile), from: system.sectionLocation)
         data.set("platform::params::security_feature", "nopti nospectre_v2 nospectre_v1")
         data.set("platform::config::params::timezone", .string(system.timezone.value), from: system.timezone.location)
-        data.set("platform::params::vswitch_type", .string(system.vswitchType.value), from: system.vswitchType.location)
+        data.set("platform::params::vswitch_type", .string(system.vswitch.value.rawValue), from: system.vswitch.location)
         data.set("platform::params::stx_openstack_applied", .bool(inventory.isApplied("stx-openstack")))
         data.set("platform::params::sdn_enabled", false)
-        if let role = system.distributedCloudRole {
-            data.set("platform::params::distributed_cloud_role", .string(role.value), from: role.location)
+        if let role = system.distributedCloud {
+            data.set("platform::params::distributed_cloud_role", .string(role.value.rawValue), from: role.location)
         }
 
         let mgmt = inventory.source("controller", .mgmt)

@@ -9,7 +9,7 @@ public struct InterfacePlugin: ConfigPlugin {
         identifier: "002_interface",
         summary: "per-host `platform::interfaces::network_config`, `route_config`, `sriov_config` and `platform::addresses::address_config` resource hashes",
         reads: ["hosts[].interfaces", "hosts[].interfaces (pci-sriov: pci_address, sriov_vfs, sriov_vf_driver)", "networks", "system.mode"],
-        writes: ["<host>.yaml", "platform::interfaces::network_config", "platform::interfaces::route_config",
+        writes: ["platform::interfaces::network_config", "platform::interfaces::route_config",
                  "platform::interfaces::sriov_config", "platform::addresses::address_config"]
     )
 
@@ -50,7 +50,7 @@ public struct InterfacePlugin: ConfigPlugin {
         var data = HieraData()
         data.set("platform::interfaces::network_config", .map(networkConfig), from: sources)
         data.set("platform::interfaces::route_config", .map([:]))
-        let sriov = host.interfaces(ofClass: "pci-sriov")
+        let sriov = host.interfaces(ofClass: .pciSRIOV)
         data.set("platform::interfaces::sriov_config", .map(sriovConfig(sriov, host)), from: sriov.map(\.location))
         data.set("platform::addresses::address_config", addressConfig(host, inventory), from: sources)
         return data
@@ -125,13 +125,13 @@ public struct InterfacePlugin: ConfigPlugin {
 
     func bondingOptions(_ bond: Interface, host: InventoryHost) -> String {
         switch bond.bondMode {
-        case "active-backup":
+        case .activeBackup:
             let members = bond.members.compactMap { member in host.interfaces.first { $0.name.value == member.value } }
             let primary = members.min { ($0.mac?.value ?? $0.port) < ($1.mac?.value ?? $1.port) }
             return "mode=active-backup miimon=100" + (primary.map { " primary=\(host.osName(of: $0))" } ?? "")
-        case "balance-xor":
+        case .balanceXOR:
             return "mode=balance-xor xmit_hash_policy=\(bond.transmitHashPolicy) miimon=100"
-        default:
+        case .ieee8023ad:
             return "mode=802.3ad lacp_rate=fast xmit_hash_policy=\(bond.transmitHashPolicy) miimon=100"
         }
     }

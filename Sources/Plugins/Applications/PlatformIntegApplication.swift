@@ -7,7 +7,13 @@ public enum PlatformIntegApplication {
     public static let name = "platform-integ-apps"
     static let helmRepository = "http://controller:8080/helm_charts/stx-platform"
 
-    public static let definition = ArmadaApplication(
+    public static let entry = CatalogApplication(manifest: manifest, chartPlugins: [
+        HelmToolkitOverrides(),          // 001
+        RbdProvisionerOverrides(),       // 002
+        CephPoolsAuditOverrides(),       // 003
+    ])
+
+    public static let manifest = ArmadaApplication(
         name: name,
         version: "1.0-1",
         manifestName: "platform-integration-manifest",

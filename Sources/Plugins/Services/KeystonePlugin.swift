@@ -13,8 +13,8 @@ public struct KeystonePlugin: ConfigPlugin {
         identifier: "007_keystone",
         summary: "platform keystone, its endpoints, `platform::client::params` and `openstack::keystone::params`",
         reads: ["system.region", "system.software_version", "system.https", "networks.mgmt", "networks.oam", "applications"],
-        writes: ["static.yaml", "secure_static.yaml", "system.yaml", "secure_system.yaml", "keystone::*",
-                 "platform::client::*", "openstack::keystone::params::*", "CONFIG_KEYSTONE_ADMIN_USERNAME"]
+        writes: ["keystone::", "platform::client::", "openstack::keystone::params::",
+                 "CONFIG_KEYSTONE_ADMIN_USERNAME"]
     )
 
     public func staticConfig(_ context: PluginContext) -> HieraData {
@@ -22,7 +22,7 @@ public struct KeystonePlugin: ConfigPlugin {
         let keyringDirectory = Self.keyringDirectory(version: version.value)
         var data = HieraData()
         data.set("keystone::db::postgresql::user", "admin-keystone")
-        data.set("platform::client::params::admin_username", .string(Self.adminUser))
+        data.set(ClientParameters.prefix + "admin_username", .string(Self.adminUser))
         data.set("platform::client::credentials::params::keyring_base", "/opt/platform/.keyring")
         data.set("platform::client::credentials::params::keyring_directory", .string(keyringDirectory), from: version.location)
         data.set("platform::client::credentials::params::keyring_file", .string(Self.keyringFile(version: version.value)), from: version.location)
@@ -57,14 +57,7 @@ public struct KeystonePlugin: ConfigPlugin {
         data.set("keystone::endpoint::region", .string(region.value), from: region.location)
         data.set("keystone::roles::admin::admin", .string(Self.adminUser))
 
-        data.set("platform::client::params::admin_username", .string(Self.adminUser))
-        data.set("platform::client::params::admin_project_name", "admin")
-        data.set("platform::client::params::admin_user_domain", "Default")
-        data.set("platform::client::params::admin_project_domain", "Default")
-        data.set("platform::client::params::identity_region", .string(region.value), from: region.location)
-        data.set("platform::client::params::identity_auth_url", .string(identityURI + "/v3"), from: mgmt)
-        data.set("platform::client::params::keystone_identity_region", .string(region.value), from: region.location)
-        data.set("platform::client::params::auth_region", .string(region.value), from: region.location)
+        data.merge(ClientParameters(inventory).hiera)
 
         let params = "openstack::keystone::params::"
         data.set(params + "api_version", "v3")
