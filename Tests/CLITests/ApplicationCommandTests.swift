@@ -84,6 +84,22 @@ final class ApplicationCommandTests: XCTestCase {
         XCTAssertTrue(manifest.contains("registry.local:9001/docker.io/starlingx/stx-demo:master"), manifest)
         XCTAssertTrue(manifest.contains("release_prefix: stx"), manifest)
 
+        // The uploaded chart is in the catalog the override commands read: its user overrides
+        // reach the helm file and the Armada documents.
+        let charts = try CLIRunner.run(["helm-override-list", "demo-app"], in: directory)
+        XCTAssertEqual(charts.status, 0, charts.stderr)
+        XCTAssertTrue(charts.stdout.contains("demo") && charts.stdout.contains("kube-system"), charts.stdout)
+        let update = try CLIRunner.run(["helm-override-update", "demo-app", "demo", "kube-system", "--set", "replicas=3"], in: directory)
+        XCTAssertEqual(update.status, 0, update.stderr)
+        XCTAssertEqual(try CLIRunner.run(["compile", "inventory.yaml", "-o", "out"], in: directory).status, 0)
+        XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("out/helm/demo-app/kube-system/demo.yaml"), encoding: .utf8),
+                       "replicas: 3\n")
+        let document = try String(contentsOf: directory.appendingPathComponent("out/armada/demo-app/overrides/kube-system-demo.yaml"),
+                                  encoding: .utf8)
+        XCTAssertTrue(document.contains("replicas: 3"), document)
+        let show = try CLIRunner.run(["helm-override-show", "demo-app", "demo", "kube-system", "--format", "armada", "--reveal"], in: directory)
+        XCTAssertEqual(show.stdout, document)
+
         let applied = try CLIRunner.run(["application-remove", "demo-app"], in: directory)
         XCTAssertEqual(applied.status, 2)
         XCTAssertTrue(applied.stderr.contains("set applied: false"), applied.stderr)
