@@ -4,11 +4,11 @@ import Foundation
 import Plugins
 
 @main
-struct Sysinvc: ParsableCommand {
+struct Sysinvc: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sysinvc",
         abstract: "Compile a StarlingX-style inventory into puppet hiera, openrc and the platform's other configuration.",
-        subcommands: [Compile.self, Check.self, Validate.self, Plugins.self, Explain.self, Schema.self, Keygen.self,
+        subcommands: [Compile.self, CompileFleet.self, Check.self, Validate.self, Plugins.self, Explain.self, Schema.self, Keygen.self,
                       HostLabelAssign.self, HostLabelList.self, HostLabelRemove.self, HostLock.self, HostUnlock.self, HostAdd.self, HostDelete.self, HelmOverrideList.self, HelmOverrideShow.self, HelmOverrideUpdate.self, HelmOverrideDelete.self,
                       ApplicationUpload.self, ApplicationList.self, ApplicationRemove.self]
     )

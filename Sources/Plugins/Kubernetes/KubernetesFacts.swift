@@ -15,7 +15,11 @@ extension ValidatedInventory {
     /// Hosts that join the cluster controller-0 initialises: controller-1 as a second control
     /// plane, and every worker.
     var joiningHosts: [InventoryHost] {
-        hosts.filter { $0.name == "controller-1" || $0.personality.value == .worker }
+        hosts.filter(joins)
+    }
+
+    func joins(_ host: InventoryHost) -> Bool {
+        host.name == "controller-1" || host.personality.value == .worker
     }
 
     var clusterHostFloating: IPAddress? { floating(.clusterHost) }

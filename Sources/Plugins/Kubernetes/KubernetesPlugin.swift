@@ -74,7 +74,7 @@ public struct KubernetesPlugin: ConfigPlugin {
             data.set("platform::kubernetes::worker::pci::pcidp_network_resources", .string(pcidpNetworkResources(ports, inventory)),
                      from: host.labels.filter { $0.value.key == WellKnownLabel.sriovDevicePlugin }.map(\.location) + ports.map(\.location))
         }
-        if inventory.joiningHosts.contains(where: { $0.name == host.name }) {
+        if inventory.joins(host) {
             // The token stays in the (secure) join document rather than in this file.
             data.set("platform::kubernetes::worker::params::join_cmd", .string("kubeadm join --config \(Self.joinConfigPath)"), from: host.location)
         }

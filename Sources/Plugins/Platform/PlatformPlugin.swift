@@ -97,7 +97,8 @@ public struct PlatformPlugin: ConfigPlugin {
         let inventory = context.inventory
         let system = inventory.system
         var data = HieraData()
-        data.set("platform::config::params::hosts", hostsMap(for: host, inventory), from: inventory.addresses.byName.values.map(\.source).sorted())
+        let hosts = hostsMap(for: host, inventory)
+        data.set("platform::config::params::hosts", hosts.value, from: hosts.sources)
 
         let mgmtInterface = inventory.interface(of: host, carrying: .mgmt)
         let mtu = mgmtInterface?.mtu.value ?? 1500
@@ -155,23 +156,28 @@ public struct PlatformPlugin: ConfigPlugin {
     }
 
     /// The /etc/hosts entries sysinv writes, skipping names the plan does not hold.
-    func hostsMap(for host: InventoryHost, _ inventory: ValidatedInventory) -> YAMLValue {
+    /// The map and the lines of the addresses it names (not every address of the system: each
+    /// host's file would then carry a list growing with the system).
+    func hostsMap(for host: InventoryHost, _ inventory: ValidatedInventory) -> (value: YAMLValue, sources: [SourceLocation]) {
         var entries: [String: YAMLValue] = [:]
-        func add(_ hostname: String, _ address: IPAddress?) {
-            if let address { entries[hostname] = ["ip": .string(address.description)] }
+        var sources: [SourceLocation] = []
+        func add(_ hostname: String, _ name: String, _ network: NetworkType) {
+            guard let planned = inventory.addresses[name, network] else { return }
+            entries[hostname] = ["ip": .string(planned.address.description)]
+            sources.append(planned.source)
         }
         for name in ["controller", "controller-0", "controller-1", "controller-platform-nfs", "controller-nfs"] {
-            add(name, inventory.address(name, .mgmt))
+            add(name, name, .mgmt)
         }
-        add("pxecontroller", inventory.floating(.pxeboot))
-        add("oamcontroller", inventory.floating(.oam))
+        add("pxecontroller", "controller", .pxeboot)
+        add("oamcontroller", "controller", .oam)
         for name in ["controller-cinder", "storage-0", "storage-1"] {
-            add(name, inventory.address(name, .mgmt))
+            add(name, name, .mgmt)
         }
         for name in ["controller-0", "controller-1", "storage-0", "storage-1", host.name] {
-            add("\(name)-cluster-host", inventory.address(name, .clusterHost))
+            add("\(name)-cluster-host", name, .clusterHost)
         }
-        return .map(entries)
+        return (.map(entries), sources.sorted())
     }
 
     /// sysinv stamps each host's configuration with a uuid; here it is derived from the system
