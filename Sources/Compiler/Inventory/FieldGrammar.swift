@@ -22,8 +22,7 @@ public struct FieldGrammar: Sendable {
     }
 
     func matches(_ value: String) -> Bool {
-        // Unicode-scalar semantics: a combining mark never hides inside an allowed letter.
-        guard let regex = try? Regex(pattern).matchingSemantics(.unicodeScalar) else { return false }
+        guard let regex = CompiledPatterns.shared.regex(pattern) else { return false }
         return (try? regex.wholeMatch(in: value)) != nil
     }
 
@@ -149,5 +148,24 @@ extension FieldGrammar {
     /// Why `server` is neither an IP address nor a DNS name, or nil.
     public static func serverProblem(_ server: String) -> String? {
         IPAddress(server) == nil ? dnsName.problem(server) : nil
+    }
+}
+
+/// Each grammar's expression compiled once per process and shared: an inventory of thousands of
+/// hosts checks tens of thousands of values. Matching a compiled `Regex` only reads it.
+final class CompiledPatterns: @unchecked Sendable {
+    static let shared = CompiledPatterns()
+
+    private let lock = NSLock()
+    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+
+    func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[pattern] { return regex }
+        // Unicode-scalar semantics: a combining mark never hides inside an allowed letter.
+        guard let regex = try? Regex(pattern).matchingSemantics(.unicodeScalar) else { return nil }
+        compiled[pattern] = regex
+        return regex
     }
 }
