@@ -22,22 +22,8 @@ public enum YAMLRenderer {
     /// True when `string` written plain would not be read back as that same string by a YAML 1.1 or 1.2 reader.
     /// Also true for anything but printable ASCII, which PyYAML escapes in double quotes.
     public static func needsQuotes(_ string: String) -> Bool {
-        let scalars = Array(string.unicodeScalars)
-        guard let first = scalars.first, let last = scalars.last else { return true }
-        if !scalars.allSatisfy(isPrintableASCII) || first == " " || last == " " { return true }
-        if string.hasPrefix("---") || string.hasPrefix("...") { return true }
-        // ":" leads too: Psych reads ":x" as a Ruby symbol.
-        if "#,[]{}&*!|>'\"%@`:".unicodeScalars.contains(first) { return true }
-        if (first == "-" || first == "?") && (scalars.count == 1 || scalars[1] == " ") { return true }
-        for index in scalars.indices.dropFirst() {
-            if scalars[index] == ":" && (index == scalars.count - 1 || scalars[index + 1] == " ") { return true }
-            if scalars[index] == "#" && scalars[index - 1] == " " { return true }
-        }
-        // Every implicit type starts with one of these; PyYAML too looks its resolvers up by the first character.
-        guard "~nNyYtTfFoO+-.0123456789<=".unicodeScalars.contains(first) else { return false }
-        let withoutUnderscores = string.replacing("_", with: "")
-        return nonStringPatterns.contains { string.wholeMatch(of: $0) != nil }
-            || goNumberPatterns.contains { withoutUnderscores.wholeMatch(of: $0) != nil }
+        var string = string
+        return string.withUTF8(PlainScalar.needsQuotes)
     }
 
     /// PyYAML's spelling of a float (repr-based): 0.2 -> "0.2", 1.0 -> "1.0", 1e20 -> "1.0e+20", 1e-05 -> "1.0e-05", inf -> ".inf", -inf -> "-.inf", nan -> ".nan".
@@ -164,36 +150,4 @@ public enum YAMLRenderer {
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         "\n\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar)
     }
-
-    // MARK: - Implicit types
-
-    /// Plain scalars that some reader resolves to a non-string, whole-string patterns by reader.
-    /// (Regex is not marked Sendable, but compiles its program lazily in a thread-safe way and is never mutated.)
-    nonisolated(unsafe) private static let nonStringPatterns: [Regex<Substring>] = [
-        // Null and bool of PyYAML; Go yaml.v2 adds y and n; Psych (puppet hiera) ignores letter case.
-        #/(?i:~|null|y|n|yes|no|true|false|on|off)/#,
-        // PyYAML ints and floats, sexagesimal 1:20 and 1:20.5 included.
-        #/[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)/#,
-        #/[-+]?[0-9][0-9_]*(?:\.[0-9_]*(?:[eE][-+][0-9]+)?|(?::[0-5]?[0-9])+\.[0-9_]*)|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?/#,
-        // Psych's, which allow "," in numbers (1,000) and a leading 0 in sexagesimal ones.
-        #/[-+]?(?:0b[01_,]+|0[0-7_,]+|[1-9][0-9_,]*|0x[0-9a-fA-F_,]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)/#,
-        #/[-+]?(?:[0-9][0-9_,]*\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?|[-+]?\.[eE][-+][0-9]+/#,
-        // ruamel.yaml's YAML 1.2 allows "_" where the core schema does not.
-        #/[-+][0-9_]+|[-+]?0o[0-7_]+|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?/#,
-        // Infinity and NaN; Psych ignores letter case.
-        #/(?i:[-+]?\.inf|\.nan)/#,
-        // PyYAML's timestamps; Psych and Go also take one-digit fields, and Psych a leading "-".
-        #/[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/#,
-        #/-?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]| +)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:[.,][0-9]*)?(?: *(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?/#,
-        // PyYAML's merge and value keys.
-        #/<<|=/#,
-    ]
-
-    /// Go yaml reads a plain scalar that starts with a sign, dot or digit, less its "_", with strconv (0x, 0o, 0b
-    /// in either case; a sign may follow 0b and 0o) or as a YAML 1.2 float. The YAML 1.2 core schema's numbers
-    /// are a subset of these.
-    nonisolated(unsafe) private static let goNumberPatterns: [Regex<Substring>] = [
-        #/[-+]?0(?:[xX][0-9a-fA-F]+|[bB][01]+|[oO][0-7]+)|0b[-+]?[01]+|0o[-+]?[0-7]+/#,
-        #/[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?/#,
-    ]
 }
