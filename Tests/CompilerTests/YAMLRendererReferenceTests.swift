@@ -21,6 +21,20 @@ final class YAMLRendererReferenceTests: XCTestCase {
         XCTAssertEqual(disagreements.first(20), [], "needsQuotes differs from the regexes on these")
     }
 
+    func testFloatsAreSpelledAsBefore() {
+        var random = SplitMix64(seed: 0xF10A7)
+        var doubles: [Double] = [0, -0.0, 1e15, 1e16, 9999999999999998, 1e-4, 1e-5, 0.00012, .leastNonzeroMagnitude,
+                                 .greatestFiniteMagnitude, .leastNormalMagnitude, .ulpOfOne, 1 / 3]
+        for _ in 0..<20_000 {
+            doubles.append(Double(bitPattern: random.next()))
+            let scale = pow(10, Double(random.below(44) - 22))
+            doubles.append(Double(Int(truncatingIfNeeded: random.next()) % 1_000_000) * scale)
+        }
+        for double in doubles where !double.isNaN {
+            XCTAssertEqual(YAMLRenderer.formatFloat(double), RegexYAMLRenderer.formatFloat(double), "\(double)")
+        }
+    }
+
     func testRenderAgreesOnGeneratedTrees() {
         var random = SplitMix64(seed: 0x7EE5)
         for round in 0..<300 {
@@ -29,6 +43,16 @@ final class YAMLRendererReferenceTests: XCTestCase {
             let documents = (0..<random.below(4)).map { _ in random.tree(depth: 2) }
             XCTAssertEqual(YAMLRenderer.renderDocuments(documents), RegexYAMLRenderer.renderDocuments(documents),
                            "documents \(round)")
+        }
+    }
+
+    func testByteEntryWritesWhatRenderReturns() {
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<50 {
+            let value = random.tree(depth: 3)
+            var bytes: [UInt8] = Array("prefix\n".utf8)
+            YAMLRenderer.render(value, into: &bytes)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "prefix\n" + YAMLRenderer.render(value))
         }
     }
 }
