@@ -132,12 +132,14 @@ private extension SplitMix64 {
         return string
     }
 
+    /// Mostly fields of lengths some reader takes, so that whole timestamps come often.
     static func timestamp(_ random: inout Self) -> String {
-        var string = random.pick(["", "", "-"]) + random.digits(3...5) + "-" + random.digits(1...3) + "-"
-            + random.digits(1...3)
+        func field(_ random: inout Self) -> String { random.digits(random.below(8) == 0 ? 0...3 : 1...2) }
+        var string = random.pick(["", "", "-"]) + random.digits(random.below(8) == 0 ? 3...5 : 4...4) + "-"
+            + field(&random) + "-" + field(&random)
         if random.below(4) == 0 { return string }
-        string += random.pick(["T", "t", " ", "  ", "x"]) + random.digits(1...3) + ":" + random.digits(1...3) + ":"
-            + random.digits(1...3)
+        string += random.pick(["T", "t", " ", "  ", "x"]) + field(&random) + ":" + field(&random) + ":"
+            + field(&random)
         if random.below(2) == 0 { string += random.pick([".", ","]) + random.digits(0...3) }
         if random.below(2) == 0 {
             string += random.pick(["", " ", "  "])
