@@ -52,6 +52,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures the YAML renderer on a large system: swift run -c release render-benchmark
+        .executableTarget(name: "render-benchmark", dependencies: ["Compiler"], path: "Benchmarks/RenderBenchmark"),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler"]),
         .testTarget(name: "PluginsTests", dependencies: ["Compiler", "Plugins", "Yams"], exclude: ["ArmadaSchemas"],
                     // Inventories each named after the diagnostic code they must produce.

@@ -8,10 +8,16 @@ public struct RenderedTree: Sendable {
 }
 
 public struct RenderedFile: Sendable, Equatable {
-    public let text: String
+    /// The bytes written to disk; YAML is rendered straight into them, and text is read from them on demand.
+    public let data: Data
     public let secure: Bool
 
-    public var data: Data { Data(text.utf8) }
+    public var text: String { String(decoding: data, as: UTF8.self) }
+
+    public init(data: Data, secure: Bool) {
+        self.data = data
+        self.secure = secure
+    }
 }
 
 /// Turns values into bytes. All YAML policy lives in `YAMLRenderer`; this only picks the shape
@@ -20,13 +26,13 @@ public enum TreeRenderer {
     public static func render(_ tree: OutputTree) -> RenderedTree {
         var files: [String: RenderedFile] = [:]
         for (path, file) in tree.files {
-            let text: String
+            var bytes: [UInt8] = []
             switch file.content {
-            case let .yaml(value): text = YAMLRenderer.render(value)
-            case let .yamlDocuments(documents): text = YAMLRenderer.renderDocuments(documents)
-            case let .text(content): text = content
+            case let .yaml(value): YAMLRenderer.render(value, into: &bytes)
+            case let .yamlDocuments(documents): YAMLRenderer.renderDocuments(documents, into: &bytes)
+            case let .text(content): bytes.append(contentsOf: content.utf8)
             }
-            files[path] = RenderedFile(text: text, secure: file.secure)
+            files[path] = RenderedFile(data: Data(bytes), secure: file.secure)
         }
         return RenderedTree(files: files)
     }
