@@ -197,7 +197,7 @@ struct Keygen: ParsableCommand {
 
     func run() throws {
         var generator = SystemRandomNumberGenerator()
-        let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        let hex = Hex.lowercase((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         do {
             try AtomicFile.create(file, with: Data((hex + "\n").utf8), mode: 0o600)
         } catch {

@@ -73,6 +73,8 @@ public enum YAMLReader {
             self.file = file
         }
 
+        static let implicitTypeStarts = Set("~nNyYtTfFoO+-.0123456789".utf8)
+
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
         }
@@ -109,6 +111,9 @@ public enum YAMLReader {
 
         func kind(of node: Node, _ scalar: Node.Scalar) -> SourceScalar.Kind {
             if scalar.style != .plain && scalar.style != .any { return .string }
+            // Every null, bool and number starts with one of these bytes (as YAML 1.1 resolves
+            // them); most scalars are names, which end here without trying any resolver.
+            if let first = scalar.string.utf8.first, !Self.implicitTypeStarts.contains(first) { return .string }
             if node.null != nil { return .null }
             if node.bool != nil { return .bool }
             if PlainNumber.int(scalar) != nil { return .int }

@@ -45,7 +45,7 @@ public struct SecretStore: Sendable {
     private func hex(_ name: String, bytes: Int) -> String {
         let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: Data("sysinvc secrets v1".utf8),
                                              info: Data(name.utf8), outputByteCount: bytes)
-        return derived.withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+        return derived.withUnsafeBytes { Hex.lowercase($0) }
     }
 
     /// Reads the key file and the optional overrides file the inventory names. `keyFile`, when
