@@ -1,4 +1,5 @@
 import Compiler
+import RegexYAMLRenderer
 import Foundation
 
 // Renders the hiera of a large system with the regex-based renderer and the byte-level one, and prints

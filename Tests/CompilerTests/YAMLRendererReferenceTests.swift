@@ -1,4 +1,5 @@
 import Compiler
+import RegexYAMLRenderer
 import Foundation
 import XCTest
 

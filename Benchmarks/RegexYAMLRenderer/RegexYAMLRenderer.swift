@@ -1,17 +1,18 @@
 import Compiler
 
 /// The renderer as it was before it wrote bytes: every string tried against the implicit-type regexes,
-/// output built by concatenation. Kept here to be measured beside the byte-level renderer.
-enum RegexYAMLRenderer {
+/// output built by concatenation. Kept as the reference the byte-level renderer must agree with
+/// (YAMLRendererReferenceTests) and is measured beside (render-benchmark); never part of a product.
+public enum RegexYAMLRenderer {
     /// One document, ending in "\n". The top level is usually a map; any value is allowed.
-    static func render(_ value: YAMLValue) -> String {
+    public static func render(_ value: YAMLValue) -> String {
         // Like PyYAML, close a document that is a plain scalar, so that nothing appended can extend it.
         lines(value, indent: 0) + (isPlainScalar(value) ? "...\n" : "")
     }
 
     /// Several documents, each preceded by "---\n" (multi-document stream, like kubectl manifests).
     /// As PyYAML's `dump_all(explicit_start=True)`, a scalar or empty container shares its "--- " line.
-    static func renderDocuments(_ documents: [YAMLValue]) -> String {
+    public static func renderDocuments(_ documents: [YAMLValue]) -> String {
         var out = ""
         for document in documents {
             out += isBlock(document) ? "---\n" + lines(document, indent: 0) : "--- " + flow(document) + "\n"
@@ -22,7 +23,7 @@ enum RegexYAMLRenderer {
 
     /// True when `string` written plain would not be read back as that same string by a YAML 1.1 or 1.2 reader.
     /// Also true for anything but printable ASCII, which PyYAML escapes in double quotes.
-    static func needsQuotes(_ string: String) -> Bool {
+    public static func needsQuotes(_ string: String) -> Bool {
         let scalars = Array(string.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last else { return true }
         if !scalars.allSatisfy(isPrintableASCII) || first == " " || last == " " { return true }
@@ -42,7 +43,7 @@ enum RegexYAMLRenderer {
     }
 
     /// PyYAML's spelling of a float (repr-based): 0.2 -> "0.2", 1.0 -> "1.0", 1e20 -> "1.0e+20", 1e-05 -> "1.0e-05", inf -> ".inf", -inf -> "-.inf", nan -> ".nan".
-    static func formatFloat(_ value: Double) -> String {
+    public static func formatFloat(_ value: Double) -> String {
         if value.isNaN { return ".nan" }
         if value.isInfinite { return value < 0 ? "-.inf" : ".inf" }
         // Swift's description has the same shortest round-trip digits as Python's repr, laid out differently.
