@@ -44,10 +44,11 @@ struct ApplicationList: ParsableCommand {
     func run() throws {
         let (catalog, diagnostics) = Pipeline.standard().catalog(inventory: inventory)
         printDiagnostics(diagnostics)
+        let applied = ApplicationStore.applied(inventory: inventory)
         let rows = catalog.applications.sorted { $0.name < $1.name }.map { application in
             ["application": application.name, "version": application.version,
              "source": application.origin == .builtIn ? "built-in" : "uploaded",
-             "status": ApplicationStore.isApplied(application.name, inventory: inventory) ? "applied" : "uploaded"]
+             "status": applied.contains(application.name) ? "applied" : "uploaded"]
         }
         switch format {
         case .json:

@@ -93,6 +93,29 @@ enum KubernetesFixture {
               - {name: enp0s9, networks: [cluster-host]}
         """
 
+    /// An all-in-one simplex system; `controller` adds lines to controller-0 (labels, cpus).
+    static func simplex(controller extra: String = "") -> String {
+        let lines = extra.isEmpty ? "" : extra.split(separator: "\n").map { "    \($0)\n" }.joined()
+        return """
+            system: {name: sx, type: all-in-one, mode: simplex, kubernetes: {enabled: true, version: 1.29.2}}
+            networks:
+              oam: {subnet: 10.10.10.0/24, floating: 10.10.10.2}
+              mgmt: {subnet: 192.168.204.0/24}
+              cluster-host: {subnet: 192.168.206.0/24}
+              cluster-pod: {subnet: 172.16.0.0/16}
+              cluster-service: {subnet: 10.96.0.0/12}
+              multicast: {subnet: 239.1.1.0/28}
+            hosts:
+              - hostname: controller-0
+                personality: controller
+
+            """ + lines + """
+                interfaces:
+                  - {name: enp0s3, networks: [oam]}
+                  - {name: enp0s8, networks: [mgmt, cluster-host]}
+            """
+    }
+
     static func validated(_ text: String) throws -> ValidatedInventory {
         let (inventory, loadDiagnostics) = InventoryLoader.load(text: text, file: "inline.yaml")
         let loaded = try XCTUnwrap(inventory, "load failed: \(loadDiagnostics)")

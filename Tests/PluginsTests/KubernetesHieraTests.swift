@@ -31,22 +31,7 @@ final class KubernetesHieraTests: XCTestCase {
     }
 
     func testSimplexHasNoRegistryNATRule() throws {
-        let simplex = """
-            system: {name: sx, type: all-in-one, mode: simplex, kubernetes: {enabled: true, version: 1.29.2}}
-            networks:
-              oam: {subnet: 10.10.10.0/24, floating: 10.10.10.2}
-              mgmt: {subnet: 192.168.204.0/24}
-              cluster-host: {subnet: 192.168.206.0/24}
-              cluster-pod: {subnet: 172.16.0.0/16}
-              cluster-service: {subnet: 10.96.0.0/12}
-              multicast: {subnet: 239.1.1.0/28}
-            hosts:
-              - hostname: controller-0
-                personality: controller
-                interfaces:
-                  - {name: enp0s3, networks: [oam]}
-                  - {name: enp0s8, networks: [mgmt, cluster-host]}
-            """
+        let simplex = KubernetesFixture.simplex()
         let tree = try KubernetesFixture.compile(simplex)
         XCTAssertFalse(tree.keys(.system).contains { $0.hasPrefix("platform::kubernetes::firewall::") })
         XCTAssertEqual(tree.value(.system, "nfv::vim::instance_single_hypervisor"), true)
@@ -78,24 +63,7 @@ final class KubernetesHieraTests: XCTestCase {
     }
 
     func testAllInOneComputeControllerPinsNoPodsButKeepsEveryCPU() throws {
-        let simplex = """
-            system: {name: sx, type: all-in-one, mode: simplex, kubernetes: {enabled: true, version: 1.29.2}}
-            networks:
-              oam: {subnet: 10.10.10.0/24, floating: 10.10.10.2}
-              mgmt: {subnet: 192.168.204.0/24}
-              cluster-host: {subnet: 192.168.206.0/24}
-              cluster-pod: {subnet: 172.16.0.0/16}
-              cluster-service: {subnet: 10.96.0.0/12}
-              multicast: {subnet: 239.1.1.0/28}
-            hosts:
-              - hostname: controller-0
-                personality: controller
-                labels: {openstack-compute-node: enabled}
-                cpus: {cores_per_node: 4, platform: [0]}
-                interfaces:
-                  - {name: enp0s3, networks: [oam]}
-                  - {name: enp0s8, networks: [mgmt, cluster-host]}
-            """
+        let simplex = KubernetesFixture.simplex(controller: "labels: {openstack-compute-node: enabled}\ncpus: {cores_per_node: 4, platform: [0]}")
         let tree = try KubernetesFixture.compile(simplex)
         let params = "platform::kubernetes::params::"
         let controller = HieraFile.host("controller-0")

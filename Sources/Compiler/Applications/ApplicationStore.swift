@@ -59,7 +59,12 @@ public enum ApplicationStore {
     /// whatever else is wrong with it, so that an applied application is never removed from
     /// under an inventory that is being repaired.
     public static func isApplied(_ name: String, inventory: String) -> Bool {
-        InventoryLoader.load(path: inventory).inventory?.applications.contains { $0.name.value == name && $0.applied } == true
+        applied(inventory: inventory).contains(name)
+    }
+
+    /// The names of every application the inventory applies, read once.
+    public static func applied(inventory: String) -> Set<String> {
+        Set(InventoryLoader.load(path: inventory).inventory?.applications.filter(\.applied).map(\.name.value) ?? [])
     }
 
     public static func remove(_ name: String, inventory: String) throws {
