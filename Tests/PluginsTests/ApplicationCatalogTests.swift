@@ -46,6 +46,18 @@ final class ApplicationCatalogTests: XCTestCase {
         XCTAssertFalse(result.diagnostics.contains { $0.code == .unknownApplication })
     }
 
+    /// A directory made by hand under applications/ names output directories and words of
+    /// armada-apply.sh: outside the application-name grammar it is refused, not compiled.
+    func testHandMadeApplicationDirectoryOutsideTheGrammarIsAnError() throws {
+        let directory = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try upload(["application.yaml": "name: \"x;id\"\nversion: 1.0-1\n", "manifest.yaml": "{}\n"], as: "x;id", in: directory)
+        let result = Pipeline.standard().validate(path: directory.appendingPathComponent("openstack.yaml").path)
+        let problem = try XCTUnwrap(result.diagnostics.first { $0.code == .uploadedApplication }, "\(result.diagnostics)")
+        XCTAssertEqual(problem.location?.file, directory.appendingPathComponent("applications/x;id").path)
+        XCTAssertNil(result.inventory)
+    }
+
     func testBrokenUploadedManifestIsAnErrorAtItsLine() throws {
         let directory = try workspace()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -14,9 +14,10 @@ enum InventoryTreeLoader {
     /// a compile without it would deploy something the deployer did not ask for.
     static func userOverrides(_ store: UserOverrideStore, collector: inout DiagnosticCollector) -> [StoredOverrides] {
         store.entries().compactMap { entry -> StoredOverrides? in
-            let path = store.url(application: entry.application, chart: entry.chart, namespace: entry.namespace).path
+            let url = store.url(application: entry.application, chart: entry.chart, namespace: entry.namespace)
+            let path = url.path
             do throws(HelmOverrideError) {
-                let values = try UserOverrideStore.parse(URL(fileURLWithPath: path))
+                let values = try UserOverrideStore.parse(url)
                 return StoredOverrides(application: entry.application, namespace: entry.namespace, chart: entry.chart, values: values,
                                        location: SourceLocation(file: path, line: 1, column: 1))
             } catch {
@@ -38,6 +39,13 @@ enum InventoryTreeLoader {
     static func uploadedApplications(_ root: URL, collector: inout DiagnosticCollector) -> [UploadedApplication] {
         ApplicationStore.uploadedNames(in: root).compactMap { name in
             let directory = root.appendingPathComponent(name)
+            // The name becomes output directories and words of armada-apply.sh: a directory made
+            // by hand must follow the grammar an upload checks.
+            if let problem = FieldGrammar.dnsLabel("application name").problem(name) {
+                collector.emit(.uploadedApplication, "applications/ holds \(problem); remove that directory",
+                               at: SourceLocation(file: directory.path, line: 1, column: 1))
+                return nil
+            }
             let recordPath = directory.appendingPathComponent(ApplicationStore.recordFile).path
             let manifestPath = directory.appendingPathComponent(ApplicationStore.manifestFile).path
             guard let version = recordVersion(recordPath, name: name, collector: &collector),

@@ -12,13 +12,15 @@ extension Pipeline {
 
     /// One chart's system, user and combined overrides; nil with the diagnostics that stopped it
     /// (an invalid inventory, an application rule the inventory breaks, a missing secret key).
-    /// An unknown application, chart or namespace is thrown before anything is validated.
+    /// An unknown application, chart or namespace is thrown before any other problem is returned.
     public func chartOverrides(inventory path: String, application: String, chart: String,
                                namespace: String) throws(HelmOverrideError) -> (overrides: ChartOverrides?, diagnostics: [Diagnostic]) {
-        let known = self.catalog(inventory: path).catalog
+        let result = validate(path: path)
+        // The validated inventory's catalog when there is one; else the tree's, read again only to
+        // name an unknown application or chart before the inventory's problems.
+        let known = result.inventory?.catalog ?? self.catalog(inventory: path).catalog
         let entry = try known.application(application)
         _ = try known.chart(chart, namespace: namespace, application: application)
-        let result = validate(path: path)
         var diagnostics = result.diagnostics
         guard let inventory = result.inventory else { return (nil, diagnostics) }
         // An applied application's rules were checked by validation; the others are checked here,
