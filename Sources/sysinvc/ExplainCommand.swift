@@ -4,6 +4,7 @@ import Foundation
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Say which plugin wrote a hiera value, from which inventory lines, and what it replaced."
     )
 

@@ -48,6 +48,17 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     }
 }
 
+/// Keeps a command's large result (a compiled tree) alive until the process exits, which it is
+/// about to do: releasing thousands of values one by one would only cost time.
+func keepUntilExit<Value>(_ value: Value) {
+    _ = Unmanaged.passRetained(KeptUntilExit(value))
+}
+
+private final class KeptUntilExit<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 /// Prints `message` as an error and exits with status 2: the run changed nothing.
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
@@ -80,7 +91,7 @@ func runPipeline(_ pipeline: Pipeline, inventory: String) throws -> Pipeline.Res
 }
 
 struct Compile: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compile an inventory into an output tree (the main job).")
+    static let configuration = CommandConfiguration(commandName: "compile", abstract: "Compile an inventory into an output tree (the main job).")
 
     @Argument(help: "The inventory file.") var inventory: String
     @Option(name: .shortAndLong, help: "Output directory.") var output: String
@@ -88,6 +99,7 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         let result = try runPipeline(flags.pipeline, inventory: inventory)
+        defer { keepUntilExit(result) }
         let report: TreeWriter.Report
         do {
             report = try TreeWriter.write(result.rendered!, to: output)
@@ -103,6 +115,7 @@ struct Compile: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Compare what an inventory compiles to with a golden tree.",
         discussion: "Exit status 0: same; 1: differs (a unified diff is printed, secrets masked unless --reveal); 2: invalid input or no golden directory."
     )
@@ -136,6 +149,7 @@ struct Check: ParsableCommand {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check an inventory and print its diagnostics; writes nothing.",
         discussion: "Loads the secrets and compiles in memory as compile does, so an inventory that validates compiles."
     )
@@ -150,7 +164,7 @@ struct Validate: ParsableCommand {
 }
 
 struct Plugins: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the plugins in the order they run, with what each reads and writes.")
+    static let configuration = CommandConfiguration(commandName: "plugins", abstract: "List the plugins in the order they run, with what each reads and writes.")
 
     @Option(help: "table, json, or markdown (the README's plugin table)") var format: PluginsFormat = .table
 
@@ -183,7 +197,7 @@ enum PluginsFormat: String, ExpressibleByArgument {
 }
 
 struct Schema: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the inventory's JSON Schema, for editors.")
+    static let configuration = CommandConfiguration(commandName: "schema", abstract: "Print the inventory's JSON Schema, for editors.")
 
     func run() throws {
         print(InventorySchema.jsonSchema(), terminator: "")
@@ -191,7 +205,7 @@ struct Schema: ParsableCommand {
 }
 
 struct Keygen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a key file that secrets are derived from (mode 0600). Keep it out of git.")
+    static let configuration = CommandConfiguration(commandName: "keygen", abstract: "Create a key file that secrets are derived from (mode 0600). Keep it out of git.")
 
     @Argument(help: "Where to write the key.") var file: String
 

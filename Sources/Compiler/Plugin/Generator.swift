@@ -38,19 +38,28 @@ public struct Generator: Sendable {
             (.secureSystem, { $0.secureSystemConfig($1) }),
         ] + inventory.hosts.map { host in (HieraFile.host(host.name), { $0.hostConfig(host, $1) }) }
 
-        for (file, hook) in hooks {
-            var document = HieraDocument()
-            for plugin in plugins {
-                let context = PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: document)
-                try document.apply(hook(plugin, context), from: plugin.description, file: file)
+        // Each hiera file depends only on the plugins before it in the same file: the files are
+        // built on all cores, then added in order, so the first error is the same on any machine.
+        let documents = Parallel.map(hooks) { file, hook in
+            Result { () throws -> HieraDocument in
+                var document = HieraDocument()
+                for plugin in plugins {
+                    let context = PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: document)
+                    try document.apply(hook(plugin, context), from: plugin.description, file: file)
+                }
+                return document
             }
-            try tree.setHiera(document, for: file, path: Self.hieraPath(file, inventory: inventory, options: options))
         }
-        // Non-hiera artifacts are templates over the system hiera, as puppet renders them.
+        for ((file, _), document) in zip(hooks, documents) {
+            try tree.setHiera(document.get(), for: file, path: Self.hieraPath(file, inventory: inventory, options: options))
+        }
+        // Non-hiera artifacts are templates over the system hiera, as puppet renders them; each
+        // plugin's are its own.
         let context = PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: tree.hiera[.system] ?? HieraDocument())
-        for plugin in plugins {
-            for file in plugin.files(context) { try tree.add(file, from: plugin.description) }
-            tree.warnings += plugin.review(context)
+        let artifacts = Parallel.map(plugins, minimumItems: 2) { plugin in (plugin.files(context), plugin.review(context)) }
+        for (plugin, (files, warnings)) in zip(plugins, artifacts) {
+            for file in files { try tree.add(file, from: plugin.description) }
+            tree.warnings += warnings
         }
         return tree
     }

@@ -24,16 +24,16 @@ public struct RenderedFile: Sendable, Equatable {
 /// per file.
 public enum TreeRenderer {
     public static func render(_ tree: OutputTree) -> RenderedTree {
-        var files: [String: RenderedFile] = [:]
-        for (path, file) in tree.files {
+        let files = Array(tree.files.values)
+        let rendered = Parallel.map(files) { file in
             var bytes: [UInt8] = []
             switch file.content {
             case let .yaml(value): YAMLRenderer.render(value, into: &bytes)
             case let .yamlDocuments(documents): YAMLRenderer.renderDocuments(documents, into: &bytes)
             case let .text(content): bytes.append(contentsOf: content.utf8)
             }
-            files[path] = RenderedFile(data: Data(bytes), secure: file.secure)
+            return RenderedFile(data: Data(bytes), secure: file.secure)
         }
-        return RenderedTree(files: files)
+        return RenderedTree(files: Dictionary(uniqueKeysWithValues: zip(files.map(\.path), rendered)))
     }
 }

@@ -29,17 +29,29 @@ public enum TreeWriter {
         let previous = previousManifest(output)
         var report = Report()
         var staged: [WritableDirectory.Staged] = []
-        do {
-            for path in tree.paths {
-                let file = tree.files[path]!
-                let mode: mode_t = file.secure ? 0o600 : 0o644
-                if let existing = output.contents(of: path), existing.mode == mode, existing.data == file.data {
-                    report.unchanged.append(path)
-                    continue
-                }
-                staged.append(try output.stage(file.data, as: path, mode: mode))
-                report.written.append(path)
+        // Comparing with what is there and staging what changed is independent per file: all
+        // cores do it. Renames stay in path order, one after another.
+        let paths = tree.paths
+        let outcomes = Parallel.map(paths) { path -> Result<WritableDirectory.Staged?, FileWriteError> in
+            let file = tree.files[path]!
+            let mode: mode_t = file.secure ? 0o600 : 0o644
+            if let existing = output.contents(of: path), existing.mode == mode, existing.data == file.data {
+                return .success(nil)
             }
+            return Result { () throws(FileWriteError) in try output.stage(file.data, as: path, mode: mode) }
+        }
+        for (path, outcome) in zip(paths, outcomes) {
+            switch outcome {
+            case .success(nil): report.unchanged.append(path)
+            case let .success(file?):
+                staged.append(file)
+                report.written.append(path)
+            case let .failure(error):
+                for case let .success(file?) in outcomes { output.discard(file) }
+                throw error
+            }
+        }
+        do {
             if !staged.isEmpty {
                 try output.synchronize()
                 // Until the last rename, the manifest owns old and new files alike, so a run

@@ -1,5 +1,6 @@
 import CFileSync
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,8 +34,14 @@ public final class WritableDirectory {
     /// may not.
     public let path: String
     private let descriptor: Int32
-    private var subdirectories: [String: Int32] = [:]
+    /// Directories below this one already opened, by relative path. Files are staged and read
+    /// from several threads at once, so the table is guarded.
+    private let subdirectories = Mutex<[String: Int32]>([:])
     private static let temporaryMarker = ".sysinvc-tmp-"
+    /// Temporary names are `<pid>-<hex>`: the process once, then a random start counted up, so
+    /// that staging a file costs no system call for its name.
+    private let process = getpid()
+    private let temporarySerial = Atomic<UInt64>(UInt64.random(in: .min ... .max))
 
     /// Opens `path`, creating it (and its parents) when `create` is set.
     public init(path: String, create: Bool) throws(FileWriteError) {
@@ -59,7 +66,7 @@ public final class WritableDirectory {
     }
 
     deinit {
-        for descriptor in subdirectories.values { close(descriptor) }
+        for descriptor in subdirectories.withLock({ $0.values }) { close(descriptor) }
         close(descriptor)
     }
 
@@ -69,13 +76,27 @@ public final class WritableDirectory {
 
     /// The directory holding `relative` and the file's own name, opened without following links.
     private func parent(of relative: String, create: Bool) throws(FileWriteError) -> (descriptor: Int32, name: String)? {
-        let components = relative.split(separator: "/").map(String.init)
-        guard let name = components.last else { throw FileWriteError("write", display(relative), "not a file name") }
+        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+            guard !relative.isEmpty else { throw FileWriteError("write", display(relative), "not a file name") }
+            return (descriptor, relative)
+        }
+        let name = String(relative[relative.utf8.index(after: slash)...])
+        guard !name.isEmpty else { throw FileWriteError("write", display(relative), "not a file name") }
+        let directory = String(relative[..<slash])
+        if let known = subdirectories.withLock({ $0[directory] }) { return (known, name) }
+        // Opening a directory for the first time is rare (a dozen per tree): one thread at a time.
+        return try subdirectories.withLock { table throws(FileWriteError) in
+            try openDirectory(directory, in: &table, create: create).map { ($0, name) }
+        }
+    }
+
+    /// Opens (or creates) `directory` and each directory above it, recording them in `table`.
+    private func openDirectory(_ directory: String, in table: inout [String: Int32], create: Bool) throws(FileWriteError) -> Int32? {
         var current = descriptor
         var walked = ""
-        for component in components.dropLast() {
+        for component in directory.split(separator: "/").map(String.init) {
             walked = walked.isEmpty ? component : walked + "/" + component
-            if let known = subdirectories[walked] {
+            if let known = table[walked] {
                 current = known
                 continue
             }
@@ -94,10 +115,10 @@ public final class WritableDirectory {
                     : String(cString: strerror(code))
                 throw FileWriteError("use directory", display(walked), reason)
             }
-            subdirectories[walked] = next
+            table[walked] = next
             current = next
         }
-        return (current, name)
+        return current
     }
 
     /// A file written under a temporary name, waiting for `commit`.
@@ -115,7 +136,8 @@ public final class WritableDirectory {
         var temporary = ""
         var file: Int32 = -1
         for _ in 0..<8 where file < 0 {
-            temporary = ".\(String(decoding: name.utf8.prefix(100), as: UTF8.self))\(Self.temporaryMarker)\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16))"
+            let serial = temporarySerial.wrappingAdd(1, ordering: .relaxed).newValue
+            temporary = ".\(String(decoding: name.utf8.prefix(100), as: UTF8.self))\(Self.temporaryMarker)\(process)-\(String(serial, radix: 16))"
             file = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if file < 0 && errno != EEXIST { break }
         }

@@ -1,0 +1,33 @@
+import Dispatch
+import Foundation
+
+/// Work spread over every core for the stages whose items are independent (rendering files,
+/// writing them). Results keep the order of the input, so the output is the same whatever the
+/// number of cores.
+enum Parallel {
+    /// `transform` applied to every item, on all cores, in the input's order. Below
+    /// `minimumItems` items it runs on the calling thread: for many small items, handing work
+    /// to other threads costs more than it saves.
+    static func map<Item, Result>(_ items: [Item], minimumItems: Int = 64, _ transform: (Item) -> Result) -> [Result] {
+        guard items.count >= minimumItems else { return items.map(transform) }
+        // A few chunks per core, so that one slow chunk does not leave the other cores idle.
+        let chunkCount = min(items.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let chunkSize = (items.count + chunkCount - 1) / chunkCount
+        var slots = [Result?](repeating: nil, count: items.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            items.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                withoutActuallyEscaping(transform) { transform in
+                    nonisolated(unsafe) let transform = transform
+                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                        let range = (chunk * chunkSize)..<min((chunk + 1) * chunkSize, items.count)
+                        // Each chunk writes only its own slots.
+                        for index in range { output[index] = transform(input[index]) }
+                    }
+                }
+            }
+        }
+        return slots.map { $0! }
+    }
+}
