@@ -53,7 +53,7 @@ public enum YAMLPreflight {
     }
 
     /// The open collections and the measured size of every anchored node.
-    private struct Walk {
+    struct Walk {
         struct Open {
             let anchor: String?
             var childHeight = 0

@@ -1,38 +1,71 @@
-import Foundation
-import Yams
+import CYaml
 
 /// Reads YAML text into `SourceNode`s, turning every libyaml error into a positioned diagnostic.
 ///
-/// `YAMLPreflight` measures the document before Yams composes it, so no input, however deep or
-/// however aliased, can crash the reader. Inventories take no explicit tags (`!!int`, `!!binary`,
-/// `!custom`): sysinvc would silently ignore them, so each one is reported; quoting makes a value
-/// text, and plain numbers, booleans and null need no tag.
+/// One pass over libyaml's event stream does everything: `YAMLPreflight`'s walk measures each
+/// event against `YAMLLimits` before the node is built, so no input, however deep or however
+/// aliased, can crash the reader or expand in memory (an alias shares its anchor's node), and
+/// the nodes are built with their positions straight from the events, with no intermediate tree.
+/// Inventories take no explicit tags (`!!int`, `!!binary`, `!custom`): sysinvc would silently
+/// ignore them, so each one is reported; quoting makes a value text, and plain numbers,
+/// booleans and null need no tag.
 public enum YAMLReader {
     public static func read(_ text: String, file: String) -> (node: SourceNode?, diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard text.utf8.count <= YAMLLimits.fileBytes else {
             return (nil, [Diagnostic(.yamlTooLarge, "the file holds \(text.utf8.count) bytes, more than the \(YAMLLimits.fileBytes) allowed; split it with include", at: start)])
         }
-        let preflight = YAMLPreflight.check(text)
-        if let finding = preflight.finding {
-            return (nil, [diagnostic(for: finding, file: file)])
+        var text = text
+        return text.withUTF8 { bytes in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return (nil, [Diagnostic(.yamlSyntax, "cannot read YAML: out of memory", at: start)])
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            var builder = Builder(file: file)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return (nil, [diagnostic(for: parser, file: file)])
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                guard builder.walk.take(event) else {
+                    if let finding = builder.walk.report.finding { return (nil, [diagnostic(for: finding, file: file)]) }
+                    // The walk stops without a finding only at an alias that names no anchor.
+                    return (nil, [syntaxError("found undefined alias", at: builder.location(event.start_mark))])
+                }
+                if let problem = builder.take(event) { return (nil, [problem]) }
+            }
+            let tags = builder.walk.report.explicitTags.map { tag in
+                Diagnostic(.explicitTag, "the tag \(tag.tag) is not read in an inventory; remove it (quote the value to make it text)",
+                           at: SourceLocation(file: file, line: tag.line, column: tag.column))
+            }
+            return (builder.root ?? .mapping([], start), tags + builder.diagnostics)
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, file: file)])
-        } catch {
-            return (nil, [Diagnostic(.yamlSyntax, "cannot read YAML: \(error)", at: start)])
+    }
+
+    static func syntaxError(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.yamlSyntax, "YAML syntax error: \(message); fix the YAML at this position", at: location)
+    }
+
+    /// libyaml's error, positioned as its problem mark says (1-based).
+    static func diagnostic(for parser: yaml_parser_t, file: String) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        guard parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR else {
+            let start = SourceLocation(file: file, line: 1, column: 1)
+            if parser.error == YAML_READER_ERROR {
+                return Diagnostic(.yamlSyntax, "cannot decode the file: \(problem); save it as UTF-8", at: start)
+            }
+            return Diagnostic(.yamlSyntax, "cannot read YAML: \(problem)", at: start)
         }
-        let tags = preflight.explicitTags.map { tag in
-            Diagnostic(.explicitTag, "the tag \(tag.tag) is not read in an inventory; remove it (quote the value to make it text)",
-                       at: SourceLocation(file: file, line: tag.line, column: tag.column))
+        var message = problem
+        if let context = parser.context {
+            message = "\(String(cString: context)) (line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1)): \(problem)"
         }
-        guard let root else { return (.mapping([], start), tags) }
-        var converter = Converter(file: file)
-        let node = converter.convert(root)
-        return (node, tags + converter.diagnostics)
+        return syntaxError(message, at: SourceLocation(file: file, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1))
     }
 
     static func diagnostic(for finding: YAMLPreflight.Finding, file: String) -> Diagnostic {
@@ -49,76 +82,129 @@ public enum YAMLReader {
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = problem
-            if let context { message = "\(context.text) (line \(context.mark.line), column \(context.mark.column)): \(problem)" }
-            return Diagnostic(.yamlSyntax, "YAML syntax error: \(message); fix the YAML at this position",
-                              at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        case let .reader(problem, _, _, _):
-            return Diagnostic(.yamlSyntax, "cannot decode the file: \(problem); save it as UTF-8",
-                              at: SourceLocation(file: file, line: 1, column: 1))
-        default:
-            return Diagnostic(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-    }
-
-    /// Converts a tree that passed the preflight, so its depth and size are bounded.
-    private struct Converter {
+    /// Builds nodes from events the walk has already measured.
+    struct Builder {
         let file: String
+        var walk = YAMLPreflight.Walk()
         var diagnostics: [Diagnostic] = []
+        private(set) var root: SourceNode?
+        private var open: [Collection] = []
+        private var anchors: [String: SourceNode] = [:]
+        private var documents = 0
+
+        /// A sequence or mapping whose end event has not come yet.
+        struct Collection {
+            let location: SourceLocation
+            let anchor: String?
+            let isMapping: Bool
+            var items: [SourceNode] = []
+            var pairs: [SourcePair] = []
+            /// A mapping's key waiting for its value; nil while a key is expected.
+            var key: Located<String>?
+            /// Whether the pending key is to be kept (a non-scalar key is reported and dropped).
+            var expectingValue = false
+            var keepsValue = false
+            var firstSeen: [String: SourceLocation] = [:]
+        }
 
         init(file: String) {
             self.file = file
         }
 
-        static let implicitTypeStarts = Set("~nNyYtTfFoO+-.0123456789".utf8)
+        static let implicitTypeStarts: [Bool] = {
+            var table = [Bool](repeating: false, count: 256)
+            for byte in "~nNyYtTfFoO+-.0123456789".utf8 { table[Int(byte)] = true }
+            return table
+        }()
 
-        func location(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        func location(_ mark: yaml_mark_t) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
         }
 
-        mutating func convert(_ node: Node) -> SourceNode {
-            let here = location(node.mark)
-            switch node {
-            case let .scalar(scalar):
-                return .scalar(SourceScalar(text: scalar.string, kind: kind(of: node, scalar), location: here))
-            case let .sequence(sequence):
-                return .sequence(sequence.map { convert($0) }, here)
-            case let .mapping(mapping):
-                var pairs: [SourcePair] = []
-                var firstSeen: [String: SourceLocation] = [:]
-                for (keyNode, valueNode) in mapping {
-                    let keyLocation = location(keyNode.mark)
-                    guard case let .scalar(keyScalar) = keyNode else {
-                        diagnostics.append(Diagnostic(.wrongType, "a mapping key must be plain text, not a list or mapping", at: keyLocation))
-                        continue
-                    }
-                    let key = keyScalar.string
-                    if let first = firstSeen[key] {
-                        diagnostics.append(Diagnostic(.duplicateKey,
-                            "duplicate key \"\(key)\" (first given at line \(first.line), column \(first.column)); keep one of them",
-                            at: keyLocation))
-                    } else {
-                        firstSeen[key] = keyLocation
-                    }
-                    pairs.append(SourcePair(key: Located(key, at: keyLocation), value: convert(valueNode)))
+        /// Takes one event; a diagnostic when the stream holds more than one document.
+        mutating func take(_ event: yaml_event_t) -> Diagnostic? {
+            switch event.type {
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                guard documents == 1 else {
+                    return syntaxError("expected a single document in the stream (line 1, column 1): but found another document",
+                                       at: location(event.start_mark))
                 }
-                return .mapping(pairs, here)
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let node = SourceNode.scalar(SourceScalar(text: text, kind: kind(text, style: scalar.style), location: location(event.start_mark)))
+                if let anchor = Self.string(scalar.anchor) { anchors[anchor] = node }
+                add(node)
+            case YAML_ALIAS_EVENT:
+                // The walk has checked that the anchor exists.
+                if let name = Self.string(event.data.alias.anchor), let node = anchors[name] { add(node) }
+            case YAML_SEQUENCE_START_EVENT:
+                open.append(Collection(location: location(event.start_mark), anchor: Self.string(event.data.sequence_start.anchor), isMapping: false))
+            case YAML_MAPPING_START_EVENT:
+                open.append(Collection(location: location(event.start_mark), anchor: Self.string(event.data.mapping_start.anchor), isMapping: true))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let closed = open.popLast() else { break }
+                let node: SourceNode = closed.isMapping ? .mapping(closed.pairs, closed.location) : .sequence(closed.items, closed.location)
+                if let anchor = closed.anchor { anchors[anchor] = node }
+                add(node)
+            default:
+                break
             }
+            return nil
         }
 
-        func kind(of node: Node, _ scalar: Node.Scalar) -> SourceScalar.Kind {
-            if scalar.style != .plain && scalar.style != .any { return .string }
+        /// Adds a finished node to the collection being built, or makes it the root.
+        private mutating func add(_ node: SourceNode) {
+            guard !open.isEmpty else {
+                root = node
+                return
+            }
+            let last = open.count - 1
+            guard open[last].isMapping else {
+                open[last].items.append(node)
+                return
+            }
+            if open[last].expectingValue {
+                if open[last].keepsValue, let key = open[last].key {
+                    open[last].pairs.append(SourcePair(key: key, value: node))
+                }
+                open[last].key = nil
+                open[last].expectingValue = false
+                open[last].keepsValue = false
+                return
+            }
+            open[last].expectingValue = true
+            guard case let .scalar(scalar) = node else {
+                diagnostics.append(Diagnostic(.wrongType, "a mapping key must be plain text, not a list or mapping", at: node.location))
+                return
+            }
+            let key = scalar.text
+            if let first = open[last].firstSeen[key] {
+                diagnostics.append(Diagnostic(.duplicateKey,
+                    "duplicate key \"\(key)\" (first given at line \(first.line), column \(first.column)); keep one of them",
+                    at: scalar.location))
+            } else {
+                open[last].firstSeen[key] = scalar.location
+            }
+            open[last].key = Located(key, at: scalar.location)
+            open[last].keepsValue = true
+        }
+
+        func kind(_ text: String, style: yaml_scalar_style_t) -> SourceScalar.Kind {
+            if style != YAML_PLAIN_SCALAR_STYLE && style != YAML_ANY_SCALAR_STYLE { return .string }
             // Every null, bool and number starts with one of these bytes (as YAML 1.1 resolves
             // them); most scalars are names, which end here without trying any resolver.
-            if let first = scalar.string.utf8.first, !Self.implicitTypeStarts.contains(first) { return .string }
-            if node.null != nil { return .null }
-            if node.bool != nil { return .bool }
-            if PlainNumber.int(scalar) != nil { return .int }
-            if PlainNumber.float(scalar) != nil { return .float }
+            guard let first = text.utf8.first, Self.implicitTypeStarts[Int(first)] else { return text.isEmpty ? .null : .string }
+            if PlainNumber.isNull(text) { return .null }
+            if PlainNumber.isBool(text) { return .bool }
+            if PlainNumber.int(text) != nil { return .int }
+            if PlainNumber.float(text) != nil { return .float }
             return .string
+        }
+
+        static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: $0) }
         }
     }
 }

@@ -9,10 +9,11 @@ enum Parallel {
     /// `minimumItems` items it runs on the calling thread: for many small items, handing work
     /// to other threads costs more than it saves.
     static func map<Item, Result>(_ items: [Item], minimumItems: Int = 64, _ transform: (Item) -> Result) -> [Result] {
-        guard items.count >= minimumItems else { return items.map(transform) }
+        guard items.count >= max(minimumItems, 2) else { return items.map(transform) }
         // A few chunks per core, so that one slow chunk does not leave the other cores idle.
-        let chunkCount = min(items.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        let chunkSize = (items.count + chunkCount - 1) / chunkCount
+        let chunksWanted = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let chunkSize = (items.count + chunksWanted - 1) / chunksWanted
+        let chunkCount = (items.count + chunkSize - 1) / chunkSize
         var slots = [Result?](repeating: nil, count: items.count)
         slots.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
