@@ -32,13 +32,21 @@ public enum SHA512Crypt {
         for _ in 0..<(16 + Int(a[0])) { sContext.update(data: saltBytes) }
         let sSequence = Array(Array(sContext.finalize()).prefix(saltBytes.count))
 
-        for round in 0..<5000 {
-            var roundContext = SHA512()
-            roundContext.update(data: round & 1 == 1 ? pSequence : a)
-            if round % 3 != 0 { roundContext.update(data: sSequence) }
-            if round % 7 != 0 { roundContext.update(data: pSequence) }
-            roundContext.update(data: round & 1 == 1 ? a : pSequence)
-            a = Array(roundContext.finalize())
+        // The 5000 rounds are most of a small compile's hashing: each reads and writes `a` in
+        // place, with no array made per round.
+        pSequence.withUnsafeBytes { p in
+            sSequence.withUnsafeBytes { s in
+                a.withUnsafeMutableBytes { a in
+                    for round in 0..<5000 {
+                        var roundContext = SHA512()
+                        roundContext.update(bufferPointer: round & 1 == 1 ? p : UnsafeRawBufferPointer(a))
+                        if round % 3 != 0 { roundContext.update(bufferPointer: s) }
+                        if round % 7 != 0 { roundContext.update(bufferPointer: p) }
+                        roundContext.update(bufferPointer: round & 1 == 1 ? UnsafeRawBufferPointer(a) : p)
+                        roundContext.finalize().withUnsafeBytes { a.copyMemory(from: $0) }
+                    }
+                }
+            }
         }
         return "$6$\(String(decoding: saltBytes, as: UTF8.self))$" + encode(a)
     }
