@@ -133,6 +133,40 @@ final class TreeWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory + "/hieradata"), ["secure_system.yaml"])
     }
 
+    /// A restrictive umask takes no bit from the modes sysinvc promises: 0644 for plain files,
+    /// 0600 for secrets, on a first compile and on one over an existing tree.
+    func testModesHoldUnderARestrictiveUmask() throws {
+        let directory = temporaryDirectory("umask")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        func modes() throws -> [Int] {
+            try ["hieradata/static.yaml", "hieradata/secure_static.yaml"].map {
+                try XCTUnwrap(FileManager.default.attributesOfItem(atPath: directory + "/" + $0)[.posixPermissions] as? Int)
+            }
+        }
+        _ = try TreeWriter.write(tree(["hieradata/static.yaml": "a: 1\n", "hieradata/secure_static.yaml": "b: 2\n"],
+                                      secure: ["hieradata/secure_static.yaml"]), to: directory)
+        XCTAssertEqual(try modes(), [0o644, 0o600])
+        let report = try TreeWriter.write(tree(["hieradata/static.yaml": "a: 2\n", "hieradata/secure_static.yaml": "b: 3\n"],
+                                               secure: ["hieradata/secure_static.yaml"]), to: directory)
+        XCTAssertEqual(report.written.count, 2)
+        XCTAssertEqual(try modes(), [0o644, 0o600])
+    }
+
+    /// A first compile into an empty directory that already exists (made by the user) writes
+    /// everything; the next compile of the same tree finds every file unchanged.
+    func testAnEmptyExistingDirectoryIsAFirstCompile() throws {
+        let directory = temporaryDirectory("empty")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let files = ["a.yaml": "a\n", "sub/b.yaml": "b\n"]
+        XCTAssertEqual(try TreeWriter.write(tree(files), to: directory).written, ["a.yaml", "sub/b.yaml"])
+        let again = try TreeWriter.write(tree(files), to: directory)
+        XCTAssertEqual(again.written, [])
+        XCTAssertEqual(again.unchanged, ["a.yaml", "sub/b.yaml"])
+    }
+
     func testTwoFilesAtOnePathStopGeneration() {
         var output = OutputTree()
         XCTAssertNoThrow(try output.add(OutputFile(path: "hieradata/static.yaml", content: .text("a"))))

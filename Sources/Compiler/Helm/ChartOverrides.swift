@@ -11,8 +11,21 @@ public struct ChartOverrides: Sendable {
     public let secrets: Set<String>
     /// The manifest's Chart document that deploys the chart; nil when the manifest does not.
     public let armada: ArmadaChart?
+    /// `system` with `user` merged over it, as helm merges values files; the helm files, the
+    /// Armada documents and `helm-override-show` all read it, so it is merged once.
+    public let combined: [String: YAMLValue]
 
-    public var combined: [String: YAMLValue] { HelmMerge.merge([system, user]) }
+    public init(application: String, chart: String, namespace: String, system: [String: YAMLValue], user: [String: YAMLValue],
+                secrets: Set<String>, armada: ArmadaChart?) {
+        self.application = application
+        self.chart = chart
+        self.namespace = namespace
+        self.system = system
+        self.user = user
+        self.secrets = secrets
+        self.armada = armada
+        combined = HelmMerge.merge([system, user])
+    }
 
     /// The same chart with other user overrides, e.g. after an update.
     public func with(user: [String: YAMLValue]) -> ChartOverrides {

@@ -12,30 +12,49 @@ public struct PluginDescription: Sendable {
     /// these need not be repeated in `writes`.
     public let overrides: [HieraKeyPattern]
 
+    /// The hiera keys of `writes` and `overrides` sorted for lookup: every key a hook sets is
+    /// checked against them.
+    private let writableKeys: KeyIndex
+    private let overridableKeys: KeyIndex
+
     public init(identifier: String, summary: String, reads: [String], writes: [WritePattern], overrides: [HieraKeyPattern] = []) {
         self.identifier = identifier
         self.summary = summary
         self.reads = reads
         self.writes = writes
         self.overrides = overrides
+        overridableKeys = KeyIndex(overrides)
+        writableKeys = KeyIndex(overrides + writes.compactMap { if case let .hieraKeys(pattern) = $0 { pattern } else { nil } },
+                                anyKey: writes.contains { if case .keysNamedByInventory = $0 { true } else { false } })
     }
 
     func mayOverride(_ key: String) -> Bool {
-        overrides.contains { $0.matches(key) }
+        overridableKeys.contains(key)
     }
 
     func mayWrite(key: String) -> Bool {
-        mayOverride(key) || writes.contains { pattern in
-            switch pattern {
-            case let .hieraKeys(keys): return keys.matches(key)
-            case .keysNamedByInventory: return true
-            case .files: return false
-            }
-        }
+        writableKeys.contains(key)
     }
 
     func mayWrite(path: String) -> Bool {
         writes.contains { if case let .files(pattern) = $0 { pattern.matches(path) } else { false } }
+    }
+}
+
+/// Hiera key patterns as a set of whole keys and a list of class prefixes (`…::`).
+private struct KeyIndex: Sendable {
+    let keys: Set<String>
+    let prefixes: [String]
+    let anyKey: Bool
+
+    init(_ patterns: [HieraKeyPattern], anyKey: Bool = false) {
+        keys = Set(patterns.map(\.description).filter { !$0.hasSuffix("::") })
+        prefixes = patterns.map(\.description).filter { $0.hasSuffix("::") }
+        self.anyKey = anyKey
+    }
+
+    func contains(_ key: String) -> Bool {
+        anyKey || keys.contains(key) || prefixes.contains { key.hasPrefix($0) }
     }
 }
 

@@ -25,8 +25,10 @@ public enum TreeWriter {
         }
         let output = try WritableDirectory(path: directory, create: true)
         try output.lock()
-        output.removeLeftovers()
-        let previous = previousManifest(output)
+        // A first compile into a directory finds nothing to clean up, compare or remove.
+        let isFirst = output.isEmpty()
+        if !isFirst { output.removeLeftovers() }
+        let previous = isFirst ? [] : previousManifest(output)
         var report = Report()
         var staged: [WritableDirectory.Staged] = []
         // Comparing with what is there and staging what changed is independent per file: all
@@ -35,7 +37,7 @@ public enum TreeWriter {
         let outcomes = Parallel.map(paths) { path -> Result<WritableDirectory.Staged?, FileWriteError> in
             let file = tree.files[path]!
             let mode: mode_t = file.secure ? 0o600 : 0o644
-            if let existing = output.contents(of: path), existing.mode == mode, existing.data == file.data {
+            if !isFirst, let existing = output.contents(of: path), existing.mode == mode, existing.data == file.data {
                 return .success(nil)
             }
             return Result { () throws(FileWriteError) in try output.stage(file.data, as: path, mode: mode) }

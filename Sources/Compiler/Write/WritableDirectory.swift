@@ -42,6 +42,9 @@ public final class WritableDirectory {
     /// that staging a file costs no system call for its name.
     private let process = getpid()
     private let temporarySerial = Atomic<UInt64>(UInt64.random(in: .min ... .max))
+    /// Read when the directory is opened, so that a file's mode is set again only if the umask
+    /// would take bits from it.
+    private let umask = WritableDirectory.currentUmask()
 
     /// Opens `path`, creating it (and its parents) when `create` is set.
     public init(path: String, create: Bool) throws(FileWriteError) {
@@ -143,7 +146,7 @@ public final class WritableDirectory {
         }
         guard file >= 0 else { throw FileWriteError("write", display(relative), errno: errno) }
         var failure: Int32 = 0
-        if fchmod(file, mode) != 0 { failure = errno }
+        if umaskMayStrip(mode), fchmod(file, mode) != 0 { failure = errno }
         if failure == 0 {
             failure = data.withUnsafeBytes { buffer -> Int32 in
                 var offset = 0
@@ -164,6 +167,21 @@ public final class WritableDirectory {
             throw FileWriteError("write", display(relative), errno: failure)
         }
         return Staged(relative: relative, temporary: temporary)
+    }
+
+    /// The process's umask as Linux reports it, or nil where it cannot be read.
+    static func currentUmask() -> mode_t? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }) else { return nil }
+        return mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+    }
+
+    /// Whether `open` may have created a file with fewer permission bits than `mode`, so that
+    /// the mode must be set again; true when the umask is unknown. (A umask only ever removes
+    /// bits: a file is never created more open than `mode`.)
+    func umaskMayStrip(_ mode: mode_t) -> Bool {
+        guard let umask else { return true }
+        return umask & mode != 0
     }
 
     /// Renames a staged file over its final name (a link there is replaced, never followed).
@@ -247,11 +265,28 @@ public final class WritableDirectory {
         guard sysinvc_syncfs(descriptor) == 0 else { throw FileWriteError("flush", path, errno: errno) }
     }
 
+    /// Whether the directory holds no entry at all (a first compile into it): then there is no
+    /// earlier file to compare with, remove or clean up.
+    public func isEmpty() -> Bool {
+        // A descriptor of its own: a `dup` would share (and move) the read position of `descriptor`.
+        let copy = openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            return false
+        }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+            if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { return false }
+        }
+        return true
+    }
+
     /// Removes the temporary files a killed run left behind (regular files with sysinvc's
     /// temporary marker), in this directory and below, never following a link. Call it while
     /// holding the directory's lock, when no other run can be staging.
     public func removeLeftovers(depthLimit: Int = 16) {
-        Self.removeLeftovers(in: dup(descriptor), depth: depthLimit)
+        Self.removeLeftovers(in: openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), depth: depthLimit)
     }
 
     private static func removeLeftovers(in descriptor: Int32, depth: Int) {
