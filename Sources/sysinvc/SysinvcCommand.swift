@@ -96,15 +96,21 @@ struct Compile: ParsableCommand {
     @Argument(help: "The inventory file.") var inventory: String
     @Option(name: .shortAndLong, help: "Output directory.") var output: String
     @OptionGroup var flags: CompileFlags
+    @Flag(help: "Print how long each stage took (load, validate, secrets, generate, render, write) to standard error.")
+    var timings = false
 
     func run() throws {
         let result = try runPipeline(flags.pipeline, inventory: inventory)
         defer { keepUntilExit(result) }
+        var clock = StageClock()
         let report: TreeWriter.Report
         do {
-            report = try TreeWriter.write(result.rendered!, to: output)
+            report = try clock.time("write") { try TreeWriter.write(result.rendered!, to: output) }
         } catch {
             fail("\(error)")
+        }
+        if timings {
+            FileHandle.standardError.write(Data((result.timings + clock.timings).map { $0.description + "\n" }.joined().utf8))
         }
         for kept in report.kept {
             FileHandle.standardError.write(Data("warning: \(kept)\n".utf8))

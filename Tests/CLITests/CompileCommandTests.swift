@@ -18,6 +18,22 @@ final class CompileCommandTests: XCTestCase {
         XCTAssertTrue(again.stdout.contains("0 written"), again.stdout)
     }
 
+    /// `--timings` names every stage once, in the order they ran, with a duration; standard
+    /// output says what it always says.
+    func testTimingsNameEveryStageInOrder() throws {
+        let out = try CLIRunner.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["compile", "inventory-examples/standard.yaml", "-o", out.path, "--timings"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stderr.split(separator: "\n").filter { !$0.contains("warning[") }
+        XCTAssertEqual(lines.map { String($0.split(separator: " ")[0]) }, ["load", "validate", "secrets", "generate", "render", "write"])
+        let timing = try Regex("[a-z]+ +[0-9]+(\\.[0-9])? ms")
+        for line in lines {
+            XCTAssertNotNil(try timing.wholeMatch(in: String(line)), String(line))
+        }
+        XCTAssertTrue(result.stdout.hasSuffix("written, 0 unchanged, 0 removed\n"), result.stdout)
+    }
+
     /// The examples' key is public, so a checkout that leaves it readable by all is warned, not
     /// refused (git keeps no modes); a key of one's own with that mode is refused.
     func testThePublishedExampleKeyReadableByAllIsAWarning() throws {

@@ -24,6 +24,8 @@ public struct Pipeline: Sendable {
         public var rendered: RenderedTree?
         /// The secrets the tree was generated with.
         public var secrets: SecretStore?
+        /// How long each stage that ran took, in order (`compile --timings`).
+        public var timings: [StageTiming] = []
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -52,14 +54,22 @@ public struct Pipeline: Sendable {
     }
 
     public func run(path: String) throws -> Result {
-        var result = validate(path: path)
+        var clock = StageClock()
+        var result = try run(path: path, clock: &clock)
+        result.timings = clock.timings
+        return result
+    }
+
+    private func run(path: String, clock: inout StageClock) throws -> Result {
+        let loaded = clock.time("load") { InventoryLoader.load(path: path, replacing: [:]) }
+        var result = clock.time("validate") { validate(loaded) }
         guard let inventory = result.inventory, !result.hasErrors else { return result }
-        let (secrets, secretDiagnostics) = SecretStore.load(for: inventory.inventory, keyFile: secretKeyFile)
+        let (secrets, secretDiagnostics) = clock.time("secrets") { SecretStore.load(for: inventory.inventory, keyFile: secretKeyFile) }
         result.diagnostics += secretDiagnostics
         guard let secrets else { return result }
         let tree: OutputTree
         do {
-            tree = try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets)
+            tree = try clock.time("generate") { try Generator(plugins: plugins, options: options).generate(inventory, secrets: secrets) }
         } catch {
             result.diagnostics.append(try Self.diagnostic(for: error, at: SourceLocation(file: inventory.inventory.files.first ?? path, line: 1, column: 1)))
             return result
@@ -70,7 +80,7 @@ public struct Pipeline: Sendable {
         }
         guard !result.hasErrors else { return result }
         result.tree = tree
-        result.rendered = TreeRenderer.render(tree)
+        result.rendered = clock.time("render") { TreeRenderer.render(tree) }
         result.secrets = secrets
         return result
     }
