@@ -39,6 +39,16 @@ final class PlainNumberTests: XCTestCase {
         }
     }
 
+    /// The reader takes a scalar with two dots for text without asking: nothing in the corpus
+    /// with two dots is a number to Yams.
+    func testNoNumberHoldsTwoDots() {
+        for text in Self.corpus + ["1.2.3", "..5", "1..", ".1.", "0x1.2.3", "1_.2.3"] where text.filter({ $0 == "." }).count >= 2 {
+            let scalar = Node.Scalar(text, Tag(.implicit), .plain)
+            XCTAssertNil(Int.construct(from: scalar), text)
+            XCTAssertNil(Double.construct(from: scalar), text)
+        }
+    }
+
     /// A colon keeps a scalar text: no base-60 numbers.
     func testColonsKeepText() {
         for text in ["12:30", "1:0:0", "52:54:00:12:34:56", "1:0:0:0:0:0:0:0:0:0:0"] {

@@ -60,9 +60,11 @@ public struct ApplicationCatalog: Sendable {
 
     /// The helm stage: the overrides of every chart and namespace of every applied application,
     /// in catalog and chart order. The helm files and the Armada documents are both made from it.
+    /// Each chart's overrides depend on the inventory alone, so the charts are done on all cores.
     public func appliedOverrides(_ inventory: ValidatedInventory, secrets: SecretStore) -> [ChartOverrides] {
-        applied(by: inventory).flatMap { application in
-            application.charts.map { Self.overrides(of: $0, application: application.name, inventory: inventory, secrets: secrets) }
+        let charts = applied(by: inventory).flatMap { application in application.charts.map { (application.name, $0) } }
+        return Parallel.map(charts, minimumItems: 2) { application, chart in
+            Self.overrides(of: chart, application: application, inventory: inventory, secrets: secrets)
         }
     }
 

@@ -196,6 +196,10 @@ public enum YAMLReader {
             // Every null, bool and number starts with one of these bytes (as YAML 1.1 resolves
             // them); most scalars are names, which end here without trying any resolver.
             guard let first = text.utf8.first, Self.implicitTypeStarts[Int(first)] else { return text.isEmpty ? .null : .string }
+            // No number holds two dots: an IPv4 address, the commonest scalar here, is text.
+            if let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")), text.utf8[text.utf8.index(after: dot)...].contains(UInt8(ascii: ".")) {
+                return .string
+            }
             if PlainNumber.isNull(text) { return .null }
             if PlainNumber.isBool(text) { return .bool }
             if PlainNumber.int(text) != nil { return .int }

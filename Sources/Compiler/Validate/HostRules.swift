@@ -249,10 +249,16 @@ public enum LabelRules {
         return nil
     }
 
+    /// ASCII letters and digits, with '-', '_' and '.' inside; checked byte by byte (any other
+    /// byte, of a non-ASCII character too, fails).
     static func isLabelWord(_ word: String) -> Bool {
-        guard let first = word.first, let last = word.last, first.isASCII && (first.isLetter || first.isNumber),
-              last.isASCII && (last.isLetter || last.isNumber) else { return false }
-        return word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        let bytes = word.utf8
+        guard let first = bytes.first, let last = bytes.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }
 
     static func isDNSLabel(_ word: String) -> Bool {
