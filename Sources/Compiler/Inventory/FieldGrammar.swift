@@ -12,6 +12,17 @@ public struct FieldGrammar: Sendable {
     public let maxLength: Int
     /// How to write a valid value, said in the message.
     public let rule: String
+    /// `pattern` compiled for byte-by-byte matching; nil for an expression outside the subset
+    /// `GrammarPattern` reads, which Swift's `Regex` then matches.
+    private let matcher: GrammarPattern?
+
+    public init(what: String, pattern: String, maxLength: Int, rule: String) {
+        self.what = what
+        self.pattern = pattern
+        self.maxLength = maxLength
+        self.rule = rule
+        matcher = GrammarPattern(pattern)
+    }
 
     /// Why the value does not fit, or nil when it does.
     public func problem(_ value: String) -> String? {
@@ -22,6 +33,7 @@ public struct FieldGrammar: Sendable {
     }
 
     func matches(_ value: String) -> Bool {
+        if let matcher { return matcher.matches(value) }
         guard let regex = CompiledPatterns.shared.regex(pattern) else { return false }
         return (try? regex.wholeMatch(in: value)) != nil
     }
