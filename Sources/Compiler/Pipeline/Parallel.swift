@@ -2,13 +2,13 @@ import Dispatch
 import Foundation
 
 /// Work spread over every core for the stages whose items are independent (rendering files,
-/// writing them). Results keep the order of the input, so the output is the same whatever the
+/// writing them, a plugin's per-host documents). Results keep the order of the input, so the output is the same whatever the
 /// number of cores.
-enum Parallel {
+public enum Parallel {
     /// `transform` applied to every item, on all cores, in the input's order. Below
     /// `minimumItems` items it runs on the calling thread: for many small items, handing work
     /// to other threads costs more than it saves.
-    static func map<Item, Result>(_ items: [Item], minimumItems: Int = 64, _ transform: (Item) -> Result) -> [Result] {
+    public static func map<Item, Result>(_ items: [Item], minimumItems: Int = 64, _ transform: (Item) -> Result) -> [Result] {
         guard items.count >= max(minimumItems, 2) else { return items.map(transform) }
         // A few chunks per core, so that one slow chunk does not leave the other cores idle.
         let chunksWanted = 4 * ProcessInfo.processInfo.activeProcessorCount

@@ -44,8 +44,10 @@ public struct Generator: Sendable {
             Result { () throws -> HieraDocument in
                 var document = HieraDocument()
                 for plugin in plugins {
-                    let context = PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: document)
-                    try document.apply(hook(plugin, context), from: plugin.description, file: file)
+                    // The context (which holds `document`) is gone before `document` changes, so
+                    // applying a plugin's keys never copies the keys before it.
+                    let data = hook(plugin, PluginContext(inventory: inventory, secrets: secrets, options: options, charts: charts, earlier: document))
+                    try document.apply(data, from: plugin.description, file: file)
                 }
                 return document
             }

@@ -10,6 +10,24 @@ struct KubeadmDocuments {
     let secrets: SecretStore
     /// Registries the operator chose through service parameters.
     let registries: DockerParameters
+    /// Each joining host's bootstrap token, derived once: the init document lists them all and
+    /// each join document holds its own.
+    let bootstrapTokens: [String: String]
+
+    init(api: KubeadmAPIVersion, release: KubernetesRelease, inventory: ValidatedInventory, secrets: SecretStore, registries: DockerParameters) {
+        self.api = api
+        self.release = release
+        self.inventory = inventory
+        self.secrets = secrets
+        self.registries = registries
+        let hosts = inventory.joiningHosts
+        bootstrapTokens = Dictionary(zip(hosts.map(\.name), Parallel.map(hosts) { inventory.bootstrapToken(for: $0, secrets) }),
+                                     uniquingKeysWith: { first, _ in first })
+    }
+
+    func bootstrapToken(for host: InventoryHost) -> String {
+        bootstrapTokens[host.name] ?? inventory.bootstrapToken(for: host, secrets)
+    }
 
     static let criSocket = "unix:///var/run/containerd/containerd.sock"
     static let controlPlaneTaint: YAMLValue = ["key": "node-role.kubernetes.io/control-plane", "effect": "NoSchedule"]
@@ -29,7 +47,7 @@ struct KubeadmDocuments {
         ]
         if !inventory.joiningHosts.isEmpty {
             initConfiguration["bootstrapTokens"] = .list(inventory.joiningHosts.map { joining in
-                ["token": .string(inventory.bootstrapToken(for: joining, secrets)),
+                ["token": .string(bootstrapToken(for: joining)),
                  "description": .string("Bootstrap token for \(joining.name)"),
                  "ttl": "24h"]
             })

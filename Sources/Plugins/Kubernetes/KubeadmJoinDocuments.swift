@@ -24,7 +24,7 @@ extension KubeadmDocuments {
             "nodeRegistration": nodeRegistration(host),
             "discovery": [
                 "file": ["kubeConfigPath": .string(Self.discoveryConfigPath)],
-                "tlsBootstrapToken": .string(inventory.bootstrapToken(for: host, secrets)),
+                "tlsBootstrapToken": .string(bootstrapToken(for: host)),
             ],
         ]
         if host.isController {

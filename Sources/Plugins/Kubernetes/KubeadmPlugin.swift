@@ -31,9 +31,8 @@ public struct KubeadmPlugin: ConfigPlugin {
         let documents = KubeadmDocuments(api: api, release: release, inventory: inventory, secrets: context.secrets,
                                          registries: DockerParameters(systemHiera: context.earlier))
         var files = [OutputFile(path: "kubernetes/kubeadm-init.yaml", content: .yamlDocuments(documents.initDocuments(for: controller0)), secure: true)]
-        for host in inventory.joiningHosts {
-            files.append(OutputFile(path: "kubernetes/kubeadm-join-\(host.name).yaml",
-                                    content: .yamlDocuments([documents.joinDocument(for: host)]), secure: true))
+        files += Parallel.map(inventory.joiningHosts) { host in
+            OutputFile(path: "kubernetes/kubeadm-join-\(host.name).yaml", content: .yamlDocuments([documents.joinDocument(for: host)]), secure: true)
         }
         if !inventory.joiningHosts.isEmpty {
             files.append(OutputFile(path: "kubernetes/discovery.conf", content: .yaml(documents.discoveryKubeconfig)))
