@@ -99,10 +99,12 @@ public enum YAMLReader {
             let isMapping: Bool
             var items: [SourceNode] = []
             var pairs: [SourcePair] = []
-            /// A mapping's key waiting for its value; nil while a key is expected.
+            /// A mapping's key waiting for its value.
             var key: Located<String>?
-            /// Whether the pending key is to be kept (a non-scalar key is reported and dropped).
+            /// Whether the next node is a value (after a key) rather than a key.
             var expectingValue = false
+            /// Whether that value is kept: a key that is a list or mapping is reported and its
+            /// pair dropped.
             var keepsValue = false
             var firstSeen: [String: SourceLocation] = [:]
         }

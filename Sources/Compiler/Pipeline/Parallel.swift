@@ -2,12 +2,14 @@ import Dispatch
 import Foundation
 
 /// Work spread over every core for the stages whose items are independent (rendering files,
-/// writing them, a plugin's per-host documents). Results keep the order of the input, so the output is the same whatever the
-/// number of cores.
+/// writing them, a plugin's per-host documents). Results keep the order of the input, so the
+/// output is the same whatever the number of cores.
 public enum Parallel {
-    /// `transform` applied to every item, on all cores, in the input's order. Below
-    /// `minimumItems` items it runs on the calling thread: for many small items, handing work
-    /// to other threads costs more than it saves.
+    /// `transform` applied to every item, on all cores, in the input's order. `transform` runs
+    /// on several threads at once: it may read shared values but change none (plugins are pure;
+    /// what they share is immutable or guarded). Below `minimumItems` items it runs on the
+    /// calling thread: for many small items, handing work to other threads costs more than it
+    /// saves.
     public static func map<Item, Result>(_ items: [Item], minimumItems: Int = 64, _ transform: (Item) -> Result) -> [Result] {
         guard items.count >= max(minimumItems, 2) else { return items.map(transform) }
         // A few chunks per core, so that one slow chunk does not leave the other cores idle.
