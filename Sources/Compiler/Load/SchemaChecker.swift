@@ -4,14 +4,21 @@ struct SchemaChecker {
     private(set) var diagnostics: [Diagnostic] = []
 
     mutating func check(_ node: SourceNode, against type: SchemaType, path: String) {
+        check(node, against: type) { path }
+    }
+
+    /// `path` names the node in messages (`hosts[3].interfaces[0].mtu`); it is spelled out only
+    /// when a message needs it, not for every node of a large inventory.
+    private mutating func check(_ node: SourceNode, against type: SchemaType, path: () -> String) {
         switch type {
         case let .object(fields):
-            guard case let .mapping(pairs, location) = node else { return typeMismatch(node, expected: "a mapping", path: path) }
+            guard case let .mapping(pairs, location) = node else { return typeMismatch(node, expected: "a mapping", path: path()) }
             let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
             for pair in pairs {
                 let key = pair.key.value
                 guard let field = known[key] else {
-                    var message = "unknown field \"\(key)\" in \(path.isEmpty ? "the inventory" : path)"
+                    let place = path()
+                    var message = "unknown field \"\(key)\" in \(place.isEmpty ? "the inventory" : place)"
                     if let suggestion = Self.closest(to: key, among: fields.map(\.name)) {
                         message += "; did you mean \"\(suggestion)\"?"
                     } else {
@@ -20,65 +27,65 @@ struct SchemaChecker {
                     diagnostics.append(Diagnostic(.unknownField, message, at: pair.key.location))
                     continue
                 }
-                check(pair.value, against: field.type, path: Self.join(path, key))
+                check(pair.value, against: field.type) { Self.join(path(), key) }
             }
             let present = Set(pairs.map(\.key.value))
             for field in fields where field.required && !present.contains(field.name) {
                 diagnostics.append(Diagnostic(.missingField,
-                    "\(path.isEmpty ? "the inventory" : path) needs \"\(field.name)\" (\(field.summary))", at: location))
+                    "\(path().isEmpty ? "the inventory" : path()) needs \"\(field.name)\" (\(field.summary))", at: location))
             }
         case let .dictionary(valueType):
-            guard case let .mapping(pairs, _) = node else { return typeMismatch(node, expected: "a mapping", path: path) }
+            guard case let .mapping(pairs, _) = node else { return typeMismatch(node, expected: "a mapping", path: path()) }
             for pair in pairs {
-                check(pair.value, against: valueType, path: Self.join(path, pair.key.value))
+                check(pair.value, against: valueType) { Self.join(path(), pair.key.value) }
             }
         case let .list(elementType):
-            guard case let .sequence(items, _) = node else { return typeMismatch(node, expected: "a list", path: path) }
+            guard case let .sequence(items, _) = node else { return typeMismatch(node, expected: "a list", path: path()) }
             for (index, item) in items.enumerated() {
-                check(item, against: elementType, path: "\(path)[\(index)]")
+                check(item, against: elementType) { "\(path())[\(index)]" }
             }
         case let .string(format, allowed):
             guard case let .scalar(scalar) = node, scalar.kind != .null else {
-                return typeMismatch(node, expected: "text", path: path)
+                return typeMismatch(node, expected: "text", path: path())
             }
-            if let allowed, !allowed.contains(scalar.text) { return notAllowed(scalar, allowed, path: path) }
+            if let allowed, !allowed.contains(scalar.text) { return notAllowed(scalar, allowed, path: path()) }
             if let format, let problem = Self.formatProblem(scalar.text, format) {
-                diagnostics.append(Diagnostic(.invalidFormat, "\(path): \(problem)", at: scalar.location))
+                diagnostics.append(Diagnostic(.invalidFormat, "\(path()): \(problem)", at: scalar.location))
             }
         case let .integer(minimum, maximum):
             // A YAML 1.1 reader takes digits past 64 bits for a float; they are still a whole number, too large.
             let digits = scalar(of: node).map { $0.kind == .float && $0.text.allSatisfy(\.isNumber) } ?? false
             guard case let .scalar(scalar) = node, scalar.kind == .int || digits else {
-                return typeMismatch(node, expected: "a whole number", path: path)
+                return typeMismatch(node, expected: "a whole number", path: path())
             }
             guard let value = Int(scalar.text) else {
                 let bound = maximum.map { ", at most \($0)" } ?? ""
-                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); write a decimal whole number\(bound)", at: scalar.location))
+                diagnostics.append(Diagnostic(.outOfRange, "\(path()) is \(scalar.text); write a decimal whole number\(bound)", at: scalar.location))
                 return
             }
             if let minimum, value < minimum {
-                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(value); it must be at least \(minimum)", at: scalar.location))
+                diagnostics.append(Diagnostic(.outOfRange, "\(path()) is \(value); it must be at least \(minimum)", at: scalar.location))
             }
             if let maximum, value > maximum {
-                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(value); it must be at most \(maximum)", at: scalar.location))
+                diagnostics.append(Diagnostic(.outOfRange, "\(path()) is \(value); it must be at most \(maximum)", at: scalar.location))
             }
         case let .number(above, maximum):
             guard case let .scalar(scalar) = node, scalar.kind == .int || scalar.kind == .float else {
-                return typeMismatch(node, expected: "a number", path: path)
+                return typeMismatch(node, expected: "a number", path: path())
             }
             guard let value = Double(scalar.text), value.isFinite else {
-                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); give a finite decimal number", at: scalar.location))
+                diagnostics.append(Diagnostic(.outOfRange, "\(path()) is \(scalar.text); give a finite decimal number", at: scalar.location))
                 return
             }
             if let above, value <= above {
-                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); it must be greater than \(Self.formatted(above))", at: scalar.location))
+                diagnostics.append(Diagnostic(.outOfRange, "\(path()) is \(scalar.text); it must be greater than \(Self.formatted(above))", at: scalar.location))
             }
             if let maximum, value > maximum {
-                diagnostics.append(Diagnostic(.outOfRange, "\(path) is \(scalar.text); it must be at most \(Self.formatted(maximum))", at: scalar.location))
+                diagnostics.append(Diagnostic(.outOfRange, "\(path()) is \(scalar.text); it must be at most \(Self.formatted(maximum))", at: scalar.location))
             }
         case .boolean:
             guard case let .scalar(scalar) = node, scalar.kind == .bool else {
-                return typeMismatch(node, expected: "true or false", path: path)
+                return typeMismatch(node, expected: "true or false", path: path())
             }
         }
     }

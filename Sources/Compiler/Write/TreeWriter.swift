@@ -20,7 +20,8 @@ public enum TreeWriter {
     }
 
     public static func write(_ tree: RenderedTree, to directory: String) throws(FileWriteError) -> Report {
-        for path in tree.paths where !isSafe(path) {
+        let paths = tree.paths
+        for path in paths where !isSafe(path) {
             throw FileWriteError("write", path, "output paths must stay inside \(directory)")
         }
         let output = try WritableDirectory(path: directory, create: true)
@@ -32,8 +33,7 @@ public enum TreeWriter {
         var report = Report()
         var staged: [WritableDirectory.Staged] = []
         // Comparing with what is there and staging what changed is independent per file: all
-        // cores do it. Renames stay in path order, one after another.
-        let paths = tree.paths
+        // cores do it.
         let outcomes = Parallel.map(paths) { path -> Result<WritableDirectory.Staged?, FileWriteError> in
             let file = tree.files[path]!
             let mode: mode_t = file.secure ? 0o600 : 0o644
@@ -58,28 +58,32 @@ public enum TreeWriter {
                 try output.synchronize()
                 // Until the last rename, the manifest owns old and new files alike, so a run
                 // killed half way leaves nothing the next compile would not clean up.
-                try writeManifest(previous.union(tree.paths).sorted(), into: output)
+                try writeManifest(previous.isEmpty ? paths : previous.union(paths).sorted(), into: output)
             }
         } catch {
             staged.forEach(output.discard)
             throw error
         }
-        for (index, file) in staged.enumerated() {
-            do {
+        // Renames in different directories do not wait for each other in the kernel: all cores
+        // do them. A rename that fails leaves that file as it was (its staged copy is removed)
+        // and the first failure, in path order, is reported; every file is old or new.
+        let failures = Parallel.map(staged) { file -> FileWriteError? in
+            do throws(FileWriteError) {
                 try output.commit(file)
+                return nil
             } catch {
-                staged[(index + 1)...].forEach(output.discard)
-                throw error
+                return error
             }
         }
-        for stale in previous.subtracting(tree.paths).sorted() where isSafe(stale) {
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        for stale in previous.subtracting(paths).sorted() where isSafe(stale) {
             do {
                 if try output.removeFile(stale) { report.removed.append(stale) }
             } catch {
                 report.kept.append(error.description)
             }
         }
-        try writeManifest(tree.paths, into: output)
+        try writeManifest(paths, into: output)
         return report
     }
 
