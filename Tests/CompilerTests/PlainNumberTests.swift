@@ -49,6 +49,27 @@ final class PlainNumberTests: XCTestCase {
         }
     }
 
+    /// The inventory reader types a plain scalar as Yams' constructors read it when it starts as
+    /// a YAML 1.1 null, bool or number can (`~nNyYtTfFoO+-.` or a digit); anything else
+    /// (`inf`, `_1`) is text, as YAML 1.1's resolvers say.
+    func testTheReaderTypesScalarsAsYamsDoes() throws {
+        let words = Self.corpus + ["openstack-compute-node", "offline", "yesterday", "truest", "nan(1)", "NaN(2)", "nanny-state",
+                                   "onwards", "Falsehood", "Nulled", "0x1F_FF", "infinity"]
+        let plain = words.filter { $0 != "-" && !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || "0123456789._+-~()".unicodeScalars.contains($0)) } }
+        XCTAssertGreaterThan(plain.count, 60)
+        for text in plain {
+            guard case let .mapping(pairs, _)? = YAMLReader.read("v: \(text)\n", file: "t.yaml").node, case let .scalar(scalar)? = pairs.first?.value else {
+                XCTFail("\(text) did not read as a mapping of one scalar")
+                continue
+            }
+            let yams = Node.scalar(Node.Scalar(text, Tag(.implicit), .plain))
+            let startsAsTyped = "~nNyYtTfFoO+-.0123456789".utf8.contains(text.utf8.first!)
+            let expected: SourceScalar.Kind = !startsAsTyped ? .string : yams.null != nil ? .null : yams.bool != nil ? .bool
+                : Int.construct(from: yams.scalar!) != nil ? .int : Double.construct(from: yams.scalar!) != nil ? .float : .string
+            XCTAssertEqual(scalar.kind, expected, text)
+        }
+    }
+
     /// A colon keeps a scalar text: no base-60 numbers.
     func testColonsKeepText() {
         for text in ["12:30", "1:0:0", "52:54:00:12:34:56", "1:0:0:0:0:0:0:0:0:0:0"] {
