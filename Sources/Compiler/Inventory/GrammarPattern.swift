@@ -180,8 +180,8 @@ struct GrammarPattern: Sendable {
 
         mutating func number() -> Int? {
             var value: Int?
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), (value ?? 0) < 10_000 {
-                value = (value ?? 0) * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            while index < bytes.count, bytes[index].isDigit, (value ?? 0) < 10_000 {
+                value = (value ?? 0) * 10 + Int(bytes[index] - .zero)
                 index += 1
             }
             return value

@@ -21,7 +21,7 @@ enum PlainNumber {
     /// A plain scalar's integer: an optional sign, then decimal, `0x` hex, `0b` binary, `0o` or
     /// `0` octal digits; underscores anywhere are ignored.
     static func int(_ text: String) -> Int? {
-        guard !text.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        guard !text.utf8.contains(.colon) else { return nil }
         let digits = withoutUnderscores(text)
         if digits == "0" { return 0 }
         let negative = digits.hasPrefix("-")
@@ -35,7 +35,7 @@ enum PlainNumber {
 
     /// A plain scalar's floating-point number, including `.inf` and `.nan` in YAML's spellings.
     static func float(_ text: String) -> Double? {
-        guard !text.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        guard !text.utf8.contains(.colon) else { return nil }
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
         case "-.inf", "-.Inf", "-.INF": return -.infinity
@@ -61,6 +61,6 @@ enum PlainNumber {
     }
 
     private static func withoutUnderscores(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "_")) ? String(text.unicodeScalars.filter { $0 != "_" }) : text
+        text.utf8.contains(.underscore) ? String(text.unicodeScalars.filter { $0 != "_" }) : text
     }
 }

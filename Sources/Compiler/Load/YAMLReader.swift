@@ -201,11 +201,11 @@ public enum YAMLReader {
             // A word of six or more bytes starting with a letter is no null and no bool, and no
             // number unless it starts `nan` (Swift reads `nan(…)`); names (`openstack-compute-node`)
             // end here.
-            if text.utf8.count > 5, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20), first | 0x20 != UInt8(ascii: "n") {
+            if text.utf8.count > 5, first.isASCIILetter, first | 0x20 != UInt8(ascii: "n") {
                 return .string
             }
             // No number holds two dots: an IPv4 address, the commonest scalar here, is text.
-            if let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")), text.utf8[text.utf8.index(after: dot)...].contains(UInt8(ascii: ".")) {
+            if let dot = text.utf8.firstIndex(of: .dot), text.utf8[text.utf8.index(after: dot)...].contains(.dot) {
                 return .string
             }
             if PlainNumber.isNull(text) { return .null }

@@ -10,7 +10,7 @@ public struct StageTiming: Sendable, Equatable {
 
     /// `render     12.3 ms`, as `compile --timings` prints it.
     public var description: String {
-        let milliseconds = Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
+        let milliseconds = duration / .milliseconds(1)
         let padded = stage.count < 9 ? stage + String(repeating: " ", count: 9 - stage.count) : stage
         return "\(padded) \((milliseconds * 10).rounded() / 10) ms"
     }

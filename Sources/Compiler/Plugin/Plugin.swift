@@ -48,8 +48,8 @@ private struct KeyIndex: Sendable {
     let anyKey: Bool
 
     init(_ patterns: [HieraKeyPattern], anyKey: Bool = false) {
-        keys = Set(patterns.map(\.description).filter { !$0.hasSuffix("::") })
-        prefixes = patterns.map(\.description).filter { $0.hasSuffix("::") }
+        keys = Set(patterns.filter { !$0.isClassPrefix }.map(\.description))
+        prefixes = patterns.filter(\.isClassPrefix).map(\.description)
         self.anyKey = anyKey
     }
 

@@ -40,8 +40,11 @@ public struct HieraKeyPattern: Sendable, Hashable, ExpressibleByStringLiteral, C
         self.init(text)
     }
 
+    /// Ends in `::`: every key of a puppet class or namespace.
+    public var isClassPrefix: Bool { description.hasSuffix("::") }
+
     public func matches(_ key: String) -> Bool {
-        description.hasSuffix("::") ? key.hasPrefix(description) : key == description
+        isClassPrefix ? key.hasPrefix(description) : key == description
     }
 }
 

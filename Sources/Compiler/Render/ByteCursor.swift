@@ -53,7 +53,8 @@ struct ByteCursor {
     }
 }
 
-/// The ASCII bytes YAML's syntax and implicit types are spelled with.
+/// The ASCII bytes YAML's syntax and implicit types are spelled with, and the classes of bytes
+/// the byte-by-byte checks read.
 extension UInt8 {
     static let space = UInt8(ascii: " ")
     static let plus = UInt8(ascii: "+")
@@ -70,6 +71,9 @@ extension UInt8 {
     static let zero = UInt8(ascii: "0")
 
     var isDigit: Bool { self &- .zero < 10 }
+    /// `a`–`z` or `A`–`Z`.
+    var isASCIILetter: Bool { (self | 0x20) &- UInt8(ascii: "a") < 26 }
+    var isASCIILetterOrDigit: Bool { isASCIILetter || isDigit }
     var isDigitOrUnderscore: Bool { isDigit || self == .underscore }
     var isDigitUnderscoreOrComma: Bool { isDigitOrUnderscore || self == .comma }
     var isOctal: Bool { self &- .zero < 8 }

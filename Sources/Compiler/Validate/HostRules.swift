@@ -252,13 +252,9 @@ public enum LabelRules {
     /// ASCII letters and digits, with '-', '_' and '.' inside; checked byte by byte (any other
     /// byte, of a non-ASCII character too, fails).
     static func isLabelWord(_ word: String) -> Bool {
-        func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
         let bytes = word.utf8
-        guard let first = bytes.first, let last = bytes.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        guard let first = bytes.first, let last = bytes.last, first.isASCIILetterOrDigit, last.isASCIILetterOrDigit else { return false }
+        return bytes.allSatisfy { $0.isASCIILetterOrDigit || $0 == .minus || $0 == .underscore || $0 == .dot }
     }
 
     static func isDNSLabel(_ word: String) -> Bool {
