@@ -56,6 +56,21 @@ final class DataNetworkValidationTests: XCTestCase {
         ], diagnostics.map(\.description).joined(separator: "\n"))
     }
 
+    /// Fullwidth digits are hex digits to Swift's `Character`, but no PCI or MAC address: they are
+    /// refused with the usual diagnostic, never read as numbers.
+    func testFullwidthDigitsAreNoAddress() {
+        let text = Self.inventory
+            .replacingOccurrences(of: "pci_address: \"0000:00:0a.0\"", with: "pci_address: \"0000:00:\u{FF10}\u{FF41}.0\"")
+            .replacingOccurrences(of: "{name: eth0,", with: "{name: eth0, mac: \"08:00:27:aa:bb:\u{FF10}1\",")
+        let diagnostics = validate(text).filter { $0.code == .pciAddress || $0.code == .invalidFormat }
+        XCTAssertEqual(codes(diagnostics), [
+            "15:27 INV014",  // the MAC address
+            "18:53 INV014",  // the PCI address
+            "19:9 DNET006",  // as in the inventory without them
+            "21:62 INV014",
+        ], diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
     func testMessagesSayWhatToChange() {
         let messages = validate(Self.inventory).map(\.message)
         XCTAssertTrue(messages.contains("eth2 on controller-0 attaches data network phynet0, which is not in data_networks; did you mean physnet0?"), "\(messages)")

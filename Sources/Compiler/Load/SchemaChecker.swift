@@ -13,10 +13,11 @@ struct SchemaChecker {
         switch type {
         case let .object(fields):
             guard case let .mapping(pairs, location) = node else { return typeMismatch(node, expected: "a mapping", path: path()) }
-            let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+            // An object has a few dozen fields at most: finding a key by comparing names costs less
+            // than building a table for each of a large inventory's objects.
             for pair in pairs {
                 let key = pair.key.value
-                guard let field = known[key] else {
+                guard let field = fields.firstIndex(where: { $0.name == key }) else {
                     let place = path()
                     var message = "unknown field \"\(key)\" in \(place.isEmpty ? "the inventory" : place)"
                     if let suggestion = Self.closest(to: key, among: fields.map(\.name)) {
@@ -27,10 +28,9 @@ struct SchemaChecker {
                     diagnostics.append(Diagnostic(.unknownField, message, at: pair.key.location))
                     continue
                 }
-                check(pair.value, against: field.type) { Self.join(path(), key) }
+                check(pair.value, against: fields[field].type) { Self.join(path(), key) }
             }
-            let present = Set(pairs.map(\.key.value))
-            for field in fields where field.required && !present.contains(field.name) {
+            for field in fields where field.required && !pairs.contains(where: { $0.key.value == field.name }) {
                 diagnostics.append(Diagnostic(.missingField,
                     "\(path().isEmpty ? "the inventory" : path()) needs \"\(field.name)\" (\(field.summary))", at: location))
             }
@@ -123,8 +123,9 @@ struct SchemaChecker {
             case let .failure(error): return "\"\(text)\": \(error)"
             }
         case .mac:
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            let valid = parts.count == 6 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isHexDigit) }
+            // "hh:hh:hh:hh:hh:hh" in ASCII hex digits (not their fullwidth forms).
+            let bytes = Array(text.utf8)
+            let valid = bytes.count == 17 && bytes.indices.allSatisfy { $0 % 3 == 2 ? bytes[$0] == .colon : bytes[$0].isHex }
             return valid ? nil : "\"\(text)\" is not a MAC address (six colon-separated hex pairs, e.g. 08:00:27:aa:bb:01)"
         case .path:
             return text.isEmpty ? "a path may not be empty" : nil

@@ -48,9 +48,7 @@ struct YAMLWriter {
                 block(item, indent: indent + 2, indentsFirstLine: false)
             }
         case .map(let entries) where !entries.isEmpty:
-            // Sorting the dictionary's positions rather than its entries moves no strings.
-            let keys = entries.keys
-            for position in entries.indices.sorted(by: { Self.precedes(keys[$0], keys[$1]) }) {
+            for position in Self.positionsInKeyOrder(entries) {
                 if indentsLine { spaces(indent) }
                 indentsLine = true
                 entry(entries[position].key, entries[position].value, indent: indent)
@@ -115,6 +113,34 @@ struct YAMLWriter {
         case .string(let string): !YAMLRenderer.needsQuotes(string)
         case .list, .map: false
         default: true
+        }
+    }
+
+    /// The dictionary's positions in the order of its keys. Sorting positions rather than entries
+    /// moves no strings; most keys differ in their first eight bytes, which are compared as one
+    /// integer, and only keys that share them are compared byte by byte.
+    private static func positionsInKeyOrder(_ entries: [String: YAMLValue]) -> [Dictionary<String, YAMLValue>.Index] {
+        var order: [(head: UInt64, position: Dictionary<String, YAMLValue>.Index)] = []
+        order.reserveCapacity(entries.count)
+        var position = entries.startIndex
+        while position != entries.endIndex {
+            order.append((head(of: entries[position].key), position))
+            entries.formIndex(after: &position)
+        }
+        let keys = entries.keys
+        order.sort { $0.head != $1.head ? $0.head < $1.head : precedes(keys[$0.position], keys[$1.position]) }
+        return order.map(\.position)
+    }
+
+    /// The first eight UTF-8 bytes of `key` as a big-endian integer, zeros after a shorter key:
+    /// two keys whose heads differ are in the order of their heads.
+    private static func head(of key: String) -> UInt64 {
+        withUTF8(key) { bytes in
+            var head: UInt64 = 0
+            for index in 0..<8 {
+                head = head << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
+            }
+            return head
         }
     }
 

@@ -103,7 +103,8 @@ enum DataNetworkRules {
         return []
     }
 
-    /// `dddd:bb:dd.f`: 16-bit domain, 8-bit bus, 5-bit device, 3-bit function, in hex.
+    /// `dddd:bb:dd.f`: 16-bit domain, 8-bit bus, 5-bit device, 3-bit function, in ASCII hex
+    /// digits (not their fullwidth forms, which `Int(_:radix:)` does not read).
     static func isPCIAddress(_ text: String) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return false }
@@ -111,7 +112,7 @@ enum DataNetworkRules {
         guard slot.count == 2 else { return false }
         let fields = [parts[0], parts[1], slot[0], slot[1]]
         let widths = [4, 2, 2, 1]
-        guard zip(fields, widths).allSatisfy({ field, width in field.count == width && field.allSatisfy(\.isHexDigit) }) else { return false }
+        guard zip(fields, widths).allSatisfy({ field, width in field.utf8.count == width && field.utf8.allSatisfy(\.isHex) }) else { return false }
         return Int(fields[2], radix: 16)! < 32 && Int(fields[3], radix: 16)! < 8
     }
 }
