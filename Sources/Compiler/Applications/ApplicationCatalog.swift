@@ -58,13 +58,20 @@ public struct ApplicationCatalog: Sendable {
                        inventory: inventory, secrets: secrets)
     }
 
-    /// The helm stage: the overrides of every chart and namespace of every applied application,
-    /// in catalog and chart order. The helm files and the Armada documents are both made from it.
-    /// Each chart's overrides depend on the inventory alone, so the charts are done on all cores.
-    public func appliedOverrides(_ inventory: ValidatedInventory, secrets: SecretStore) -> [ChartOverrides] {
-        let charts = applied(by: inventory).flatMap { application in application.charts.map { (application.name, $0) } }
-        return Parallel.map(charts, minimumItems: 2) { application, chart in
-            Self.overrides(of: chart, application: application, inventory: inventory, secrets: secrets)
+    /// The helm stage's work: every chart (and namespace) of every applied application, in
+    /// catalog and chart order. The helm files and the Armada documents are both made from their
+    /// overrides; each chart's depend on the inventory alone.
+    public func appliedCharts(_ inventory: ValidatedInventory) -> [AppliedChart] {
+        applied(by: inventory).flatMap { application in application.charts.map { AppliedChart(application: application.name, chart: $0) } }
+    }
+
+    /// A chart of an applied application, whose overrides are still to be computed.
+    public struct AppliedChart: Sendable {
+        public let application: String
+        let chart: CatalogChart
+
+        public func overrides(_ inventory: ValidatedInventory, secrets: SecretStore) -> ChartOverrides {
+            ApplicationCatalog.overrides(of: chart, application: application, inventory: inventory, secrets: secrets)
         }
     }
 

@@ -14,6 +14,16 @@ public enum HieraFile: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// About how many keys plugins write into the file (a host's few dozen, the system's few
+    /// hundred), so that its table is made large enough once rather than grown step by step.
+    var expectedKeys: Int {
+        switch self {
+        case .host: 64
+        case .system: 256
+        default: 16
+        }
+    }
+
     public var description: String {
         switch self {
         case .staticConfig: return "static"
@@ -68,12 +78,26 @@ public struct ReplacedValue: Sendable {
 /// The keys of one hiera file accumulated over the plugins, in registry order. Later plugins
 /// read it as sysinv plugins read `self.config`.
 public struct HieraDocument: Sendable {
-    public private(set) var values: [String: YAMLValue] = [:]
-    public private(set) var provenance: [String: KeyProvenance] = [:]
+    /// Each key's value and provenance in one table, so that setting a key finds its place once.
+    private var entries: [String: Entry]
 
-    public init() {}
+    private struct Entry: Sendable {
+        var value: YAMLValue
+        var provenance: KeyProvenance
+    }
 
-    public subscript(key: String) -> YAMLValue? { values[key] }
+    /// `expectedKeys` makes room for that many keys at once (it changes nothing but speed).
+    public init(expectedKeys: Int = 0) {
+        entries = Dictionary(minimumCapacity: expectedKeys)
+    }
+
+    public subscript(key: String) -> YAMLValue? { entries[key]?.value }
+
+    /// The keys and their values. (Reading the values of a table keeps its layout: no key is
+    /// hashed again.)
+    public var values: [String: YAMLValue] { entries.mapValues(\.value) }
+
+    public var provenance: [String: KeyProvenance] { entries.mapValues(\.provenance) }
 
     /// Adds a plugin's entries; every key must be one the plugin declares it writes, and
     /// replacing a key another plugin wrote must be declared as an override.
@@ -82,15 +106,16 @@ public struct HieraDocument: Sendable {
             guard plugin.mayWrite(key: entry.key) else {
                 throw UndeclaredWrite(plugin: plugin.identifier, output: .hieraKey(entry.key, file))
             }
-            var replaced: [ReplacedValue] = []
-            if let previous = provenance[entry.key], let old = values[entry.key] {
-                if previous.plugin != plugin.identifier && !plugin.mayOverride(entry.key) {
-                    throw UndeclaredOverride(key: entry.key, file: file, plugin: plugin.identifier, previous: previous.plugin)
-                }
-                replaced = previous.replaced + [ReplacedValue(plugin: previous.plugin, value: old)]
+            guard let index = entries.index(forKey: entry.key) else {
+                entries[entry.key] = Entry(value: entry.value, provenance: KeyProvenance(plugin: plugin.identifier, sources: entry.sources, replaced: []))
+                continue
             }
-            values[entry.key] = entry.value
-            provenance[entry.key] = KeyProvenance(plugin: plugin.identifier, sources: entry.sources, replaced: replaced)
+            let previous = entries.values[index]
+            if previous.provenance.plugin != plugin.identifier && !plugin.mayOverride(entry.key) {
+                throw UndeclaredOverride(key: entry.key, file: file, plugin: plugin.identifier, previous: previous.provenance.plugin)
+            }
+            let replaced = previous.provenance.replaced + [ReplacedValue(plugin: previous.provenance.plugin, value: previous.value)]
+            entries.values[index] = Entry(value: entry.value, provenance: KeyProvenance(plugin: plugin.identifier, sources: entry.sources, replaced: replaced))
         }
     }
 }

@@ -12,8 +12,10 @@ public enum Parallel {
     /// saves.
     public static func map<Item, Result>(_ items: [Item], minimumItems: Int = 64, _ transform: (Item) -> Result) -> [Result] {
         guard items.count >= max(minimumItems, 2) else { return items.map(transform) }
-        // A few chunks per core, so that one slow chunk does not leave the other cores idle.
-        let chunksWanted = 4 * ProcessInfo.processInfo.activeProcessorCount
+        // Many chunks per core, so that one slow item (the chart of a thousand compute nodes)
+        // does not hold up the items chunked with it while the other cores are idle; handing out
+        // a chunk costs one atomic increment.
+        let chunksWanted = 64 * ProcessInfo.processInfo.activeProcessorCount
         let chunkSize = (items.count + chunksWanted - 1) / chunksWanted
         let chunkCount = (items.count + chunkSize - 1) / chunkSize
         var slots = [Result?](repeating: nil, count: items.count)

@@ -64,8 +64,9 @@ public struct PluginContext: Sendable {
     public let inventory: ValidatedInventory
     public let secrets: SecretStore
     public let options: CompileOptions
-    /// Every chart's overrides of every applied application (`ApplicationCatalog.appliedOverrides`),
-    /// computed once before the plugins run.
+    /// Every chart's overrides of every applied application (`ApplicationCatalog.appliedCharts`),
+    /// computed once, for `files` and `review`. Empty in the hiera hooks, which run while the
+    /// charts are computed (sysinv's puppet plugins never read helm overrides either).
     public let charts: [ChartOverrides]
     /// The file the current hook writes, as built so far by earlier plugins.
     public let earlier: HieraDocument

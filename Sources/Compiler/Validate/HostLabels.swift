@@ -34,8 +34,9 @@ extension InventoryHost {
         return labels.map(\.value.canonical).filter { seen.insert($0.key).inserted }
     }
 
+    /// Whether `canonicalLabels` holds `key=value`: the first label under `key` decides, as there.
     public func hasLabel(_ key: String, value: String = WellKnownLabel.enabled) -> Bool {
-        canonicalLabels.contains(Label(key: key, value: value))
+        labels.first { $0.value.canonical.key == key }?.value.value == value
     }
 
     /// A worker-subfunction host labelled `openstack-compute-node=enabled`: it runs nova-compute
