@@ -122,6 +122,17 @@ extension FieldGrammar {
         what: "storage tier name", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$", maxLength: 63,
         rule: "use 1 to 63 \(word)")
 
+    /// A UUID in its canonical lowercase form (Ceph's fsid).
+    public static let uuid = FieldGrammar(
+        what: "UUID", pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", maxLength: 36,
+        rule: "write 8-4-4-4-12 lowercase hex digits, e.g. 2c5a1d6e-8f3b-4a7c-9e21-5b0d4c3a2f19")
+
+    /// A device under /dev (`/dev/sdb`, `/dev/disk/by-path/pci-0000:00:0d.0-ata-2.0`): it becomes
+    /// a partition path in hiera, so every component starts with a letter or digit (no `..`).
+    public static let devicePath = FieldGrammar(
+        what: "device path", pattern: "^/dev(/[A-Za-z0-9][A-Za-z0-9._:+@-]*)+$", maxLength: 255,
+        rule: "write an absolute path under /dev whose components are letters, digits and . _ : + @ -, each starting with a letter or digit")
+
     /// An application's version as its metadata.yaml gives it (1.0-5, 19.01-1.0.0+abc): it names
     /// the stored tarball and appears in armada-apply.sh.
     public static let applicationVersion = FieldGrammar(

@@ -311,18 +311,54 @@ public struct StorageSettings: Sendable {
     public var location: SourceLocation
 }
 
+/// sysinv's primary Ceph backend (`ceph-store`, on tier `storage`) with its tiers, monitors and
+/// OSDs. Replication lives in no hiera key (puppet fixes the pool defaults); the charts and the
+/// validation read it.
 public struct CephSettings: Sendable {
-    public var replication: Int
-    public var minReplication: Int
-    public var tiers: [String]
+    /// The backend's name, as sysinv requires for the primary backend.
+    public static let backendName = "ceph-store"
+    public static let primaryTier = "storage"
+    /// `ceph_mon_gib` when the inventory gives none.
+    public static let defaultMonitorGiB = 20
+
+    /// The cluster's fsid. sysinv drew a new one at every bootstrap; here it is an input, so that
+    /// compiling again never changes the cluster's identity. Nil: derived from the site key.
+    public var fsid: Located<String>?
+    public var replication: Located<Int>
+    public var minReplication: Located<Int>
+    public var tiers: [Located<String>]
+    /// `ceph_mon_gib`: the size of each monitor's volume, the same on every monitor.
+    public var monitorGiB: Located<Int>
+    /// Monitor hosts besides the controllers and storage-0 (sysinv's `ceph-mon-add` on a worker).
+    public var monitors: [Located<String>]
     public var osds: [CephOSD]
+    public var location: SourceLocation
+
+    /// sysinv's defaults: replication 1 on all-in-one simplex, else 2; min_replication 1 for 1
+    /// and 2 copies, 2 for 3.
+    public static func defaultReplication(simplex: Bool) -> Int { simplex ? 1 : 2 }
+    public static func defaultMinReplication(replication: Int) -> Int { replication >= 3 ? 2 : 1 }
+}
+
+/// An OSD: a whole disk of a host given to one tier, with its journal on the same disk (the
+/// second partition) or on a journal disk of the same host.
+public struct CephOSD: Sendable {
+    public var host: Located<String>
+    /// The disk's persistent path (`/dev/disk/by-path/…`): puppet names the data and journal
+    /// partitions after it (`…-part1`, `…-part2`).
+    public var device: Located<String>
+    public var tier: Located<String>
+    public var journal: CephJournal?
     public var location: SourceLocation
 }
 
-public struct CephOSD: Sendable {
-    public var host: Located<String>
-    public var device: String
-    public var tier: String
+/// A journal on another disk of the OSD's host (an SSD or NVMe disk sysinv keeps as a journal stor).
+public struct CephJournal: Sendable {
+    /// sysinv's `journal_default_size`, and the size of a collocated journal.
+    public static let defaultSizeMiB = 1024
+
+    public var device: Located<String>
+    public var sizeMiB: Located<Int>
 }
 
 public struct ServiceParameter: Sendable {

@@ -37,6 +37,8 @@ public enum SchemaStringFormat: String, Sendable {
     case hieraKey = "hiera-key"
     case timezone
     case tierName = "tier-name"
+    case uuid
+    case devicePath = "device-path"
 
     /// The grammar of a format that has one (every format but addresses, MACs and paths).
     var grammar: FieldGrammar? {
@@ -53,6 +55,8 @@ public enum SchemaStringFormat: String, Sendable {
         case .hieraKey: return .hieraKey
         case .timezone: return .timezone
         case .tierName: return .tierName
+        case .uuid: return .uuid
+        case .devicePath: return .devicePath
         case .ipAddress, .cidr, .mac, .path: return nil
         }
     }
@@ -180,15 +184,22 @@ public enum InventorySchema {
 
     static let storage = SchemaType.object([
         SchemaField("ceph", .object([
-            SchemaField("replication", .integer(minimum: 1, maximum: 3), "copies of each object; default 2"),
-            SchemaField("min_replication", .integer(minimum: 1, maximum: 3), "default 1"),
-            SchemaField("tiers", .list(.format(.tierName)), "storage tiers; default [storage]"),
+            SchemaField("fsid", .format(.uuid), "the cluster's fsid (a UUID); keep it for the cluster's life. Default: derived from the site key"),
+            SchemaField("replication", .integer(minimum: 1, maximum: 3), "copies of each object: 1 to 3 on all-in-one simplex, 2 or 3 elsewhere; default 1 on simplex, else 2"),
+            SchemaField("min_replication", .integer(minimum: 1, maximum: 2), "copies a write waits for: 1, or 1 or 2 with replication 3; default 1, 2 with replication 3"),
+            SchemaField("tiers", .list(.format(.tierName)), "storage tiers, the first being storage; default [storage]"),
+            SchemaField("monitor_gib", .integer(minimum: 20, maximum: 40), "size of each monitor's volume in GiB (ceph_mon_gib), 20 to 40; default 20"),
+            SchemaField("monitors", .list(.format(.hostname)), "a monitor host besides the controllers and storage-0: one worker, on a standard system without storage hosts"),
             SchemaField("osds", .list(.object([
-                SchemaField("host", .format(.hostname), required: true, "host holding the disk"),
-                SchemaField("device", .format(.path), required: true, "disk device path, e.g. /dev/sdb"),
+                SchemaField("host", .format(.hostname), required: true, "host holding the disk: a storage host, or a controller on all-in-one or with a worker monitor"),
+                SchemaField("device", .format(.devicePath), required: true, "the disk's persistent path, e.g. /dev/disk/by-path/pci-0000:00:0d.0-ata-2.0"),
                 SchemaField("tier", .format(.tierName), "default storage"),
-            ])), "object storage daemons"),
-        ]), "the Ceph backend"),
+                SchemaField("journal", .object([
+                    SchemaField("device", .format(.devicePath), required: true, "an SSD or NVMe disk of the same host holding journals"),
+                    SchemaField("size_mib", .integer(minimum: 200, maximum: 10240), "journal size in MiB, 200 to 10240; default 1024"),
+                ]), "a journal on another disk; default: on the OSD's own disk"),
+            ])), "object storage daemons, one per disk"),
+        ]), "the Ceph backend (ceph-store)"),
     ])
 
     /// The whole inventory document.

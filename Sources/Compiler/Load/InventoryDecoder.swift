@@ -16,7 +16,7 @@ struct InventoryDecoder {
             networks: decodeNetworks(top.section("networks")),
             dataNetworks: top.list("data_networks").map(decodeDataNetwork),
             hosts: top.list("hosts").map { decodeHost(MappingReader($0), system: system) },
-            storage: top["storage"].map(decodeStorage),
+            storage: top["storage"].map { decodeStorage($0, system: system) },
             serviceParameters: top.list("service_parameters").map(decodeServiceParameter),
             applications: top.list("applications").map { node in
                 let item = MappingReader(node)
@@ -172,22 +172,36 @@ struct InventoryDecoder {
         )
     }
 
-    private func decodeStorage(_ node: SourceNode) -> StorageSettings {
+    private func decodeStorage(_ node: SourceNode, system: SystemSettings) -> StorageSettings {
         let storage = MappingReader(node)
         let ceph = storage.section("ceph")
-        return StorageSettings(
-            ceph: storage["ceph"] == nil ? nil : CephSettings(
-                replication: ceph.int("replication")?.value ?? 2,
-                minReplication: ceph.int("min_replication")?.value ?? 1,
-                tiers: ceph["tiers"] == nil ? ["storage"] : ceph.strings("tiers").map(\.value),
-                osds: ceph.list("osds").map { node in
-                    let osd = MappingReader(node)
-                    return CephOSD(host: osd.string("host", default: ""), device: osd.string("device")?.value ?? "",
-                                   tier: osd.string("tier")?.value ?? "storage")
-                },
-                location: ceph.location
-            ),
-            location: storage.location
+        return StorageSettings(ceph: storage["ceph"] == nil ? nil : decodeCeph(ceph, system: system), location: storage.location)
+    }
+
+    private func decodeCeph(_ ceph: MappingReader, system: SystemSettings) -> CephSettings {
+        let simplex = system.type.value == .allInOne && system.mode.value == .simplex
+        let replication = ceph.int("replication") ?? Located(CephSettings.defaultReplication(simplex: simplex), at: ceph.location)
+        return CephSettings(
+            fsid: ceph.string("fsid"),
+            replication: replication,
+            minReplication: ceph.int("min_replication")
+                ?? Located(CephSettings.defaultMinReplication(replication: replication.value), at: ceph.location),
+            tiers: ceph["tiers"] == nil ? [Located(CephSettings.primaryTier, at: ceph.location)] : ceph.strings("tiers"),
+            monitorGiB: ceph.int("monitor_gib") ?? Located(CephSettings.defaultMonitorGiB, at: ceph.location),
+            monitors: ceph.strings("monitors"),
+            osds: ceph.list("osds").map { node in
+                let osd = MappingReader(node)
+                let journal = osd.section("journal")
+                return CephOSD(
+                    host: osd.string("host", default: ""),
+                    device: osd.string("device", default: ""),
+                    tier: osd.string("tier", default: CephSettings.primaryTier),
+                    journal: osd["journal"] == nil ? nil : CephJournal(
+                        device: journal.string("device", default: ""),
+                        sizeMiB: journal.int("size_mib") ?? Located(CephJournal.defaultSizeMiB, at: journal.location)),
+                    location: osd.location)
+            },
+            location: ceph.location
         )
     }
 

@@ -4,7 +4,7 @@ import Compiler
 /// crush rule names, pool replication).
 struct CephFacts {
     static let monitorPort = 6789
-    static let primaryTier = "storage"
+    static let primaryTier = CephSettings.primaryTier
     static let chartSecretName = "ceph-pool-kube-rbd"
 
     let settings: CephSettings
@@ -14,9 +14,9 @@ struct CephFacts {
         settings = ceph
     }
 
-    var tiers: [String] { settings.tiers.isEmpty ? [Self.primaryTier] : settings.tiers }
-    var replication: Int { settings.replication }
-    var minReplication: Int { settings.minReplication }
+    var tiers: [String] { settings.tiers.isEmpty ? [Self.primaryTier] : settings.tiers.map(\.value) }
+    var replication: Int { settings.replication.value }
+    var minReplication: Int { settings.minReplication.value }
 
     /// `<tier>-tier-ruleset` with dashes as underscores: `storage_tier_ruleset`.
     static func crushRule(tier: String) -> String {
