@@ -347,9 +347,14 @@ public struct CephOSD: Sendable {
     /// The disk's persistent path (`/dev/disk/by-path/…`): puppet names the data and journal
     /// partitions after it (`…-part1`, `…-part2`).
     public var device: Located<String>
-    public var tier: Located<String>
+    /// Nil: the primary tier (`storage`); an inventory with several tiers must name it.
+    public var tier: Located<String>?
     public var journal: CephJournal?
     public var location: SourceLocation
+}
+
+extension CephOSD {
+    public var tierName: String { tier?.value ?? CephSettings.primaryTier }
 }
 
 /// A journal on another disk of the OSD's host (an SSD or NVMe disk sysinv keeps as a journal stor).

@@ -195,7 +195,7 @@ struct InventoryDecoder {
                 return CephOSD(
                     host: osd.string("host", default: ""),
                     device: osd.string("device", default: ""),
-                    tier: osd.string("tier", default: CephSettings.primaryTier),
+                    tier: osd.string("tier"),
                     journal: osd["journal"] == nil ? nil : CephJournal(
                         device: journal.string("device", default: ""),
                         sizeMiB: journal.int("size_mib") ?? Located(CephJournal.defaultSizeMiB, at: journal.location)),

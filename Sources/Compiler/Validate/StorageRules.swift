@@ -17,8 +17,8 @@ enum StorageRules {
                 diagnostics.append(Diagnostic(.storageReference,
                     "OSDs go on storage hosts (or all-in-one controllers); \(host.name) is a \(host.personality.value.rawValue)", at: osd.host.location))
             }
-            if let tiers = ceph?.tiers.map(\.value), !tiers.contains(osd.tier.value) {
-                diagnostics.append(Diagnostic(.storageReference, "OSD tier \(osd.tier.value) is not one of storage.ceph.tiers (\(tiers.joined(separator: ", ")))", at: osd.tier.location))
+            if let tiers = ceph?.tiers.map(\.value), !tiers.contains(osd.tierName) {
+                diagnostics.append(Diagnostic(.storageReference, "OSD tier \(osd.tierName) is not one of storage.ceph.tiers (\(tiers.joined(separator: ", ")))", at: osd.tier?.location ?? osd.location))
             }
         }
         return diagnostics
