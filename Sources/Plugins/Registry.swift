@@ -9,6 +9,8 @@ public enum PluginRegistry {
         NetworkingPlugin(),
         KeystonePlugin(),
         NfvPlugin(),
+        CephPlugin(),
+        StoragePlugin(),
         EtcdPlugin(),
         KubernetesPlugin(),
         SmapiPlugin(),

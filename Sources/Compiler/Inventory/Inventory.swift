@@ -308,7 +308,29 @@ public struct NUMAMemory: Sendable {
 
 public struct StorageSettings: Sendable {
     public var ceph: CephSettings?
+    /// Sizes in GiB of the controllers' filesystems the inventory sets (`controller_fs`), by
+    /// sysinv's names; the others keep their defaults.
+    public var controllerFilesystems: [String: Located<Int>]
     public var location: SourceLocation
+}
+
+/// sysinv's `controller_fs` rows and their bootstrap sizes in GiB on a root disk larger than
+/// 240 GiB; `database` is doubled for the DRBD volume that holds it.
+public enum ControllerFilesystem: String, CaseIterable, Sendable {
+    case database, cgcs, backup, scratch, docker, `extension`, etcd
+    case dockerDistribution = "docker-distribution"
+
+    public var defaultGiB: Int {
+        switch self {
+        case .database, .cgcs: 20
+        case .backup: 60
+        case .scratch: 8
+        case .docker: 30
+        case .`extension`: 1
+        case .etcd: 5
+        case .dockerDistribution: 16
+        }
+    }
 }
 
 /// sysinv's primary Ceph backend (`ceph-store`, on tier `storage`) with its tiers, monitors and
@@ -322,7 +344,7 @@ public struct CephSettings: Sendable {
     public static let defaultMonitorGiB = 20
 
     /// The cluster's fsid. sysinv drew a new one at every bootstrap; here it is an input, so that
-    /// compiling again never changes the cluster's identity. Nil: derived from the site key.
+    /// compiling again never changes the cluster's identity. Nil: derived from the system name.
     public var fsid: Located<String>?
     public var replication: Located<Int>
     public var minReplication: Located<Int>

@@ -184,7 +184,7 @@ public enum InventorySchema {
 
     static let storage = SchemaType.object([
         SchemaField("ceph", .object([
-            SchemaField("fsid", .format(.uuid), "the cluster's fsid (a UUID); keep it for the cluster's life. Default: derived from the site key"),
+            SchemaField("fsid", .format(.uuid), "the cluster's fsid (a UUID); keep it for the cluster's life. Default: derived from the system name"),
             SchemaField("replication", .integer(minimum: 1, maximum: 3), "copies of each object: 1 to 3 on all-in-one simplex, 2 or 3 elsewhere; default 1 on simplex, else 2"),
             SchemaField("min_replication", .integer(minimum: 1, maximum: 2), "copies a write waits for: 1, or 1 or 2 with replication 3; default 1, 2 with replication 3"),
             SchemaField("tiers", .list(.format(.tierName)), "storage tiers, the first being storage; default [storage]"),
@@ -200,6 +200,9 @@ public enum InventorySchema {
                 ]), "a journal on another disk; default: on the OSD's own disk"),
             ])), "object storage daemons, one per disk"),
         ]), "the Ceph backend (ceph-store)"),
+        SchemaField("controller_filesystems", .object(ControllerFilesystem.allCases.map { filesystem in
+            SchemaField(filesystem.rawValue, .integer(minimum: 1, maximum: 10240), "size in GiB; default \(filesystem.defaultGiB)")
+        }), "sizes of the controllers' filesystems (sysinv's controller_fs)"),
     ])
 
     /// The whole inventory document.

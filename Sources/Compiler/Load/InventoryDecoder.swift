@@ -175,7 +175,13 @@ struct InventoryDecoder {
     private func decodeStorage(_ node: SourceNode, system: SystemSettings) -> StorageSettings {
         let storage = MappingReader(node)
         let ceph = storage.section("ceph")
-        return StorageSettings(ceph: storage["ceph"] == nil ? nil : decodeCeph(ceph, system: system), location: storage.location)
+        let filesystems = storage.section("controller_filesystems")
+        return StorageSettings(
+            ceph: storage["ceph"] == nil ? nil : decodeCeph(ceph, system: system),
+            controllerFilesystems: Dictionary(uniqueKeysWithValues: ControllerFilesystem.allCases.compactMap { filesystem in
+                filesystems.int(filesystem.rawValue).map { (filesystem.rawValue, $0) }
+            }),
+            location: storage.location)
     }
 
     private func decodeCeph(_ ceph: MappingReader, system: SystemSettings) -> CephSettings {

@@ -31,13 +31,13 @@ public struct EtcdPlugin: ConfigPlugin {
         return data
     }
 
-    /// P19 `platform::drbd::etcd::params`: a 5 GiB volume replicated between the controllers.
+    /// P19 `platform::drbd::etcd::params`: the volume replicated between the controllers (its
+    /// size is 013_storage's, with the other controller filesystems).
     public func systemConfig(_ context: PluginContext) -> HieraData {
         var data = HieraData()
         guard context.inventory.kubernetesEnabled else { return data }
         let prefix = "platform::drbd::etcd::params::"
         data.set(prefix + "lv_name", "etcd-lv")
-        data.set(prefix + "lv_size", 5)
         data.set(prefix + "vg_name", "cgts-vg")
         data.set(prefix + "mountpoint", .string(Self.dataRoot))
         data.set(prefix + "port", "7797")

@@ -183,11 +183,6 @@ public struct PlatformPlugin: ConfigPlugin {
     /// sysinv stamps each host's configuration with a uuid; here it is derived from the system
     /// and host names so that compiles stay reproducible.
     func configUUID(_ host: InventoryHost, _ inventory: ValidatedInventory) -> String {
-        var bytes = Array(SHA256.hash(data: Data("\(inventory.system.name.value)/\(host.name)".utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0f) | 0x50
-        bytes[8] = (bytes[8] & 0x3f) | 0x80
-        let hex = Hex.lowercase(bytes)
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-        return parts.joined(separator: "-")
+        StableUUID.named("\(inventory.system.name.value)/\(host.name)")
     }
 }
