@@ -16,7 +16,9 @@ final class HelmSystemTests: XCTestCase {
         XCTAssertEqual(cinder.at("conf.ceph.pools.backup.replication"), 3)
         XCTAssertEqual(cinder.at("conf.backends.rbd1"), "")
         let monitors = try XCTUnwrap(cinder.at("conf.ceph.monitors"))
-        XCTAssertEqual(monitors, YAMLValue(strings: ["controller-0", "controller-1"].compactMap { inventory.address($0, .mgmt) }.map { "\($0):6789" }))
+        // sysinv's order: controller-1, the floating address, controller-0 (then a third monitor).
+        XCTAssertEqual(monitors, YAMLValue(strings: ["controller-1", "controller", "controller-0"].compactMap { inventory.address($0, .mgmt) }.map { "\($0):6789" }))
+        XCTAssertEqual(cinder.at("ceph_client.user_secret_name"), "ceph-pool-kube-rbd")
         let glance = try HelmFixture.overrides("glance", inventory)
         XCTAssertEqual(glance.at("storage"), "rbd")
         XCTAssertEqual(glance.at("pod.replicas.api"), 2)

@@ -25,9 +25,9 @@ struct CinderOverrides: ChartPlugin {
         var values: [String: YAMLValue] = [
             "pod": ["replicas": ControlPlane.podReplicas(["api", "volume", "scheduler", "backup"], context)],
             "labels": ControlPlane.labels(control: ["api", "backup", "job", "scheduler", "volume"]),
-            "ceph_client": CephFacts.client,
             "endpoints": .map(Endpoints.service("cinder", publicName: "volume", context)),
         ]
+        values["ceph_client"] = CephFacts.client(context.inventory)
         guard let ceph = CephFacts(context.inventory) else {
             values["conf"] = ["ceph": [:]]
             return values

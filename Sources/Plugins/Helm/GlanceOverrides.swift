@@ -27,14 +27,15 @@ struct GlanceOverrides: ChartPlugin {
             conf["ceph"] = ["monitors": YAMLValue(strings: CephFacts.monitors(context.inventory)),
                             "admin_keyring": .string(context.token("glance/ceph-admin-keyring", length: 40))]
         }
-        return [
+        var values: [String: YAMLValue] = [
             "pod": ["replicas": ["api": .int(ceph == nil ? 1 : ControlPlane.replicas(context))]],
             "labels": ControlPlane.labels(control: ["api", "registry", "job"]),
             "storage": .string(ceph == nil ? "pvc" : "rbd"),
             "conf": .map(conf),
             "bootstrap": ["enabled": false],
-            "ceph_client": CephFacts.client,
             "endpoints": .map(Endpoints.service("glance", publicName: "image", context)),
         ]
+        values["ceph_client"] = CephFacts.client(context.inventory)
+        return values
     }
 }

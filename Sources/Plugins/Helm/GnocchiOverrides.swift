@@ -5,15 +5,16 @@ struct GnocchiOverrides: ChartPlugin {
     let description = ChartDescription(
         chart: "gnocchi", namespaces: ["openstack"],
         summary: "metric API replicas, Ceph client secret, credentials",
-        reads: [ChartReads.controlPlaneLabel] + ChartReads.endpoints,
+        reads: [ChartReads.ceph, ChartReads.controlPlaneLabel] + ChartReads.endpoints,
         writes: ["pod.replicas.api", "labels", "ceph_client", "endpoints"])
 
     func overrides(namespace: String, context: ChartContext) -> [String: YAMLValue] {
-        [
+        var values: [String: YAMLValue] = [
             "pod": ["replicas": ControlPlane.podReplicas(["api"], context)],
             "labels": ControlPlane.labels(control: ["api", "job"]),
-            "ceph_client": CephFacts.client,
             "endpoints": .map(Endpoints.service("gnocchi", publicName: "metric", messaging: false, context)),
         ]
+        values["ceph_client"] = CephFacts.client(context.inventory)
+        return values
     }
 }

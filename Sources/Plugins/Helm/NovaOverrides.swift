@@ -49,9 +49,9 @@ struct NovaOverrides: ChartPlugin {
             ],
             "labels": ControlPlane.labels(control: Self.controlComponents + ["job"], agents: ["compute"]),
             "conf": .map(conf),
-            "ceph_client": CephFacts.client,
             "endpoints": .map(endpoints),
         ]
+        values["ceph_client"] = CephFacts.client(inventory)
         if let clusterHost = inventory.network(.clusterHost) {
             values["network"] = ["sshd": ["from_subnet": .string(clusterHost.subnet.value.description)]]
         }

@@ -1,5 +1,4 @@
 import Compiler
-import Crypto
 import Foundation
 
 /// sysinv's 001_platform: `platform::params`, `platform::config::params` (with the /etc/hosts

@@ -23,13 +23,26 @@ struct CephFacts {
         "\(tier)-tier-ruleset".replacingOccurrences(of: "-", with: "_")
     }
 
-    /// Monitors run on the controllers (controller-0 alone on simplex) and the first storage host.
+    /// sysinv's monitor list for the charts (`_get_formatted_ceph_monitor_ips`): controller-0's
+    /// alone on simplex; otherwise every monitor address it knew, in the order Python 2 kept
+    /// them: controller-1, the floating address, controller-0, the third monitor.
     static func monitors(_ inventory: ValidatedInventory) -> [String] {
-        var hosts = inventory.isSimplex ? Array(inventory.controllers.prefix(1)) : inventory.controllers
-        if let storage = inventory.hosts.first(where: { $0.personality.value == .storage }) { hosts.append(storage) }
-        return hosts.compactMap { inventory.address($0.name, .mgmt) }.map { "\($0.urlFormatted):\(monitorPort)" }
+        let hosts: [String?] = inventory.isSimplex
+            ? ["controller-0"]
+            : ["controller-1", "controller", "controller-0", inventory.inventory.storage?.ceph.flatMap { thirdMonitor(inventory, $0) }]
+        return hosts.compactMap { $0.flatMap { inventory.address($0, .mgmt) } }.map { "\($0.urlFormatted):\(monitorPort)" }
     }
 
-    /// `ceph_client`: the secret holding the key the pods use.
-    static let client: YAMLValue = ["user_secret_name": .string(chartSecretName)]
+    /// The monitor besides the controllers: storage-0 on a system with storage hosts, else the
+    /// worker the inventory names.
+    static func thirdMonitor(_ inventory: ValidatedInventory, _ ceph: CephSettings) -> String? {
+        if inventory.hosts.contains(where: { $0.name == "storage-0" && $0.personality.value == .storage }) { return "storage-0" }
+        return ceph.monitors.first?.value
+    }
+
+    /// `ceph_client`: the secret holding the key the pods use; none without a Ceph backend, so
+    /// that no chart names a secret nothing creates.
+    static func client(_ inventory: ValidatedInventory) -> YAMLValue? {
+        inventory.inventory.storage?.ceph == nil ? nil : ["user_secret_name": .string(chartSecretName)]
+    }
 }

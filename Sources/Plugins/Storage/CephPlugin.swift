@@ -45,7 +45,7 @@ public struct CephPlugin: ConfigPlugin {
         guard let ceph = inventory.inventory.storage?.ceph else { return data }
         let monitors: [(key: String, host: String?)] = [
             ("floating_mon", "controller"), ("mon_0", "controller-0"), ("mon_1", "controller-1"),
-            ("mon_2", Self.thirdMonitor(inventory, ceph)),
+            ("mon_2", CephFacts.thirdMonitor(inventory, ceph)),
         ]
         let addresses = monitors.map { monitor in monitor.host.flatMap { inventory.address($0, .mgmt) } }
         // sysinv writes none of these without a monitor address.
@@ -108,13 +108,7 @@ public struct CephPlugin: ConfigPlugin {
         return data
     }
 
-    /// storage-0 when the system has storage hosts, else the worker the inventory names.
-    static func thirdMonitor(_ inventory: ValidatedInventory, _ ceph: CephSettings) -> String? {
-        if inventory.hosts.contains(where: { $0.name == "storage-0" && $0.personality.value == .storage }) { return "storage-0" }
-        return ceph.monitors.first?.value
-    }
-
     static func isMonitor(_ host: InventoryHost, _ inventory: ValidatedInventory, _ ceph: CephSettings) -> Bool {
-        host.isController || host.name == thirdMonitor(inventory, ceph)
+        host.isController || host.name == CephFacts.thirdMonitor(inventory, ceph)
     }
 }
