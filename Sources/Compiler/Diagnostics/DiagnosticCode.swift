@@ -68,6 +68,15 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Storage
     case storageWithoutCeph = "STOR001"
     case storageReference = "STOR002"
+    case cephReplication = "STOR003"
+    case cephMinReplication = "STOR004"
+    case osdPlacement = "STOR005"
+    case cephDevice = "STOR006"
+    case cephMonitor = "STOR007"
+    case cephTier = "STOR008"
+    case storageHostWithoutOSD = "STOR009"
+    case tooFewOSDs = "STOR010"
+    case thirdMonitorMissing = "STOR011"
 
     // Edits of the inventory (host and label commands): each refusal names the rule it enforces
     case unknownHost = "EDIT001"
