@@ -154,7 +154,20 @@ final class StorageValidationTests: XCTestCase {
             "18:51 STOR002",  // no tier silver
             "19:9 STOR008",   // several tiers, and this OSD names none
         ])
-        assertCodes(Self.inventory(hosts: Self.standardWithStorage, ceph: "tiers: []\n" + Self.storageOSDs), ["15:5 STOR008"])
+        // No tiers at all: the primary tier alone, as when tiers is left out.
+        assertCodes(Self.inventory(hosts: Self.standardWithStorage, ceph: "tiers: []\n" + Self.storageOSDs + "\n  - {host: storage-1, device: /dev/sdd, tier: storage}"), [])
+    }
+
+    /// A name the schema refuses is reported once, by the schema, not again by the rule it breaks.
+    func testValuesTheSchemaRefusedAreNotReportedAgain() {
+        let hosts = Self.controllers + [Self.host("worker-0", "worker")]
+        assertCodes(Self.inventory(hosts: hosts, ceph: """
+            tiers: ["gold tier"]
+            monitors: [Worker_0]
+            osds:
+              - {host: controller-0, device: sdb, journal: {device: sdb}}
+              - {host: controller-1, device: /dev/sdb, tier: "gold tier"}
+            """), ["14:13 INV014", "15:16 INV014", "17:38 INV014", "17:61 INV014", "18:54 INV014"])
     }
 
     func testAnUnlockedStorageHostNeedsAnOSD() {

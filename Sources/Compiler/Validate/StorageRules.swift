@@ -38,13 +38,22 @@ enum StorageRules {
         var isAllInOne: Bool { inventory.system.type.value == .allInOne }
         /// "all-in-one simplex", "standard duplex": as the system section names it.
         var systemName: String { "\(inventory.system.type.value.rawValue) \(inventory.system.mode.value.rawValue)" }
-        /// The tiers' names, each once, in the order of storage.ceph.tiers.
+        /// The tiers the schema accepted: a name it refused was reported there, and is not
+        /// reported again for what it breaks here.
+        var tiers: [Located<String>] { ceph.tiers.filter { Self.accepted($0.value, .tierName) } }
+        /// The tiers' names, each once, in the order of storage.ceph.tiers. An empty list is the
+        /// primary tier alone, as the charts read it.
         var tierNames: [String] {
             var seen: Set<String> = []
-            return ceph.tiers.map(\.value).filter { seen.insert($0).inserted }
+            let names = tiers.map(\.value).filter { seen.insert($0).inserted }
+            return names.isEmpty ? [CephSettings.primaryTier] : names
         }
-        /// OSDs whose host and device the schema accepted; the others were already reported.
-        var osds: [CephOSD] { ceph.osds.filter { !$0.host.value.isEmpty && !$0.device.value.isEmpty } }
+        var monitors: [Located<String>] { ceph.monitors.filter { Self.accepted($0.value, HostnameRules.grammar) } }
+        /// OSDs whose host the schema accepted; the rules over their devices and tiers skip those
+        /// it refused.
+        var osds: [CephOSD] { ceph.osds.filter { Self.accepted($0.host.value, HostnameRules.grammar) } }
+
+        static func accepted(_ value: String, _ grammar: FieldGrammar) -> Bool { grammar.problem(value) == nil }
         /// The tiers that hold at least one OSD, in the order of storage.ceph.tiers.
         var tiersInUse: [String] {
             let used = Set(osds.map(\.tierName))
@@ -79,15 +88,12 @@ enum StorageRules {
 
     static func checkTiers(_ context: Context) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let tiers = context.ceph.tiers
+        let tiers = context.tiers
         let primary = CephSettings.primaryTier
         // sysinv: "Default system storage tier (storage) must be present" before any other tier.
         if let first = tiers.first, first.value != primary {
             diagnostics.append(Diagnostic(.cephTier,
                 "the first storage tier is \(first.value), but the primary tier must come first; put \(primary) first in storage.ceph.tiers", at: first.location))
-        } else if tiers.isEmpty {
-            diagnostics.append(Diagnostic(.cephTier,
-                "storage.ceph.tiers is empty, but the primary tier must be present; list \(primary) first or leave tiers out", at: context.ceph.location))
         }
         // sysinv: "Storage Tier … already present."
         var seen: [String: SourceLocation] = [:]
@@ -99,17 +105,18 @@ enum StorageRules {
                 seen[tier.value] = tier.location
             }
         }
+        let names = context.tierNames
         for osd in context.osds {
             if let tier = osd.tier {
-                if !seen.keys.contains(tier.value) {
+                if Context.accepted(tier.value, .tierName) && !names.contains(tier.value) {
                     diagnostics.append(Diagnostic(.storageReference,
-                        "OSD tier \(tier.value) is not one of storage.ceph.tiers (\(context.tierNames.joined(separator: ", "))); name a listed tier or add it to tiers",
+                        "OSD tier \(tier.value) is not one of storage.ceph.tiers (\(names.joined(separator: ", "))); name a listed tier or add it to tiers",
                         at: tier.location))
                 }
-            } else if seen.count > 1 {
+            } else if names.count > 1 {
                 // sysinv: "Multiple storage tiers are present. A tier is required for stor creation."
                 diagnostics.append(Diagnostic(.cephTier,
-                    "OSD \(osd.device.value) on \(osd.host.value) names no tier, but there are \(seen.count) tiers; give the OSD a tier (\(context.tierNames.joined(separator: ", ")))",
+                    "OSD \(osd.device.value) on \(osd.host.value) names no tier, but there are \(names.count) tiers; give the OSD a tier (\(names.joined(separator: ", ")))",
                     at: osd.location))
             }
         }
@@ -122,7 +129,7 @@ enum StorageRules {
     static func checkMonitors(_ context: Context) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let hasStorageHosts = context.inventory.hosts.contains { $0.personality.value == .storage }
-        for (index, monitor) in context.ceph.monitors.enumerated() {
+        for (index, monitor) in context.monitors.enumerated() {
             let name = monitor.value
             let host = context.hosts[name]
             let problem: (DiagnosticCode, String)?
@@ -189,7 +196,8 @@ enum StorageRules {
     static func checkDevices(_ context: Context) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var dataDisks: [String: [String: SourceLocation]] = [:]
-        for osd in context.osds {
+        let osds = context.osds.filter { Context.accepted($0.device.value, .devicePath) }
+        for osd in osds {
             if let first = dataDisks[osd.host.value]?[osd.device.value] {
                 diagnostics.append(Diagnostic(.cephDevice,
                     "\(osd.device.value) on \(osd.host.value) already holds the OSD at line \(first.line); give each OSD its own disk", at: osd.device.location))
@@ -197,8 +205,8 @@ enum StorageRules {
                 dataDisks[osd.host.value, default: [:]][osd.device.value] = osd.device.location
             }
         }
-        for osd in context.osds {
-            guard let journal = osd.journal, !journal.device.value.isEmpty else { continue }
+        for osd in osds {
+            guard let journal = osd.journal, Context.accepted(journal.device.value, .devicePath) else { continue }
             if journal.device.value == osd.device.value {
                 diagnostics.append(Diagnostic(.cephDevice,
                     "the journal of \(osd.device.value) on \(osd.host.value) is on the OSD's own disk; remove journal to keep it collocated, or name a separate journal disk",
