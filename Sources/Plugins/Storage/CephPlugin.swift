@@ -108,7 +108,13 @@ public struct CephPlugin: ConfigPlugin {
         return data
     }
 
+    /// Asked for every host: the hosts are searched (for storage-0) only for the one worker the
+    /// inventory names as a monitor.
     static func isMonitor(_ host: InventoryHost, _ inventory: ValidatedInventory, _ ceph: CephSettings) -> Bool {
-        host.isController || host.name == CephFacts.thirdMonitor(inventory, ceph)
+        switch host.personality.value {
+        case .controller: true
+        case .storage: host.name == "storage-0"
+        case .worker: host.name == ceph.monitors.first?.value && CephFacts.thirdMonitor(inventory, ceph) == host.name
+        }
     }
 }
