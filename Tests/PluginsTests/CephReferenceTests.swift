@@ -24,6 +24,6 @@ final class CephReferenceTests: XCTestCase {
                 XCTAssertEqual(mentions, [], "\(name) has no Ceph backend and platform-integ-apps, yet its charts reference Ceph")
             }
         }
-        XCTAssertEqual(withCeph, ["aio-duplex", "storage"])
+        XCTAssertEqual(withCeph, ["aio-duplex", "storage", "openstack"])
     }
 }

@@ -46,6 +46,7 @@ enum HelmFixture {
         \(extra)
         applications:
           - {name: stx-openstack, applied: true}
+        \(ceph ? "  - {name: platform-integ-apps, applied: true}" : "")
         """
     }
 

@@ -85,6 +85,20 @@ final class HelmSystemTests: XCTestCase {
         XCTAssertEqual(unapplied.diagnostics.filter { $0.code == .helmControlPlane }, [])
     }
 
+    /// stx-openstack without Ceph comes up with no volume service: a warning. With Ceph but
+    /// without platform-integ-apps, its charts wait for a secret nothing creates: an error.
+    func testStxOpenstackAsksForCephAndItsProvisioner() throws {
+        let withoutCeph = try HelmFixture.validation(HelmFixture.inventory()).diagnostics.filter { $0.code == .helmNeedsCeph }
+        XCTAssertEqual(withoutCeph.map(\.severity), [.warning])
+        XCTAssertTrue(withoutCeph.first?.message.contains("add storage.ceph") ?? false)
+        let ready = try HelmFixture.validation(HelmFixture.inventory(ceph: true)).diagnostics
+        XCTAssertEqual(ready.filter { $0.code == .helmNeedsCeph || $0.code == .helmNeedsPlatformApps }, [])
+        let withoutProvisioner = HelmFixture.inventory(ceph: true).replacingOccurrences(of: "  - {name: platform-integ-apps, applied: true}", with: "")
+        let missing = try HelmFixture.validation(withoutProvisioner).diagnostics.filter { $0.code == .helmNeedsPlatformApps }
+        XCTAssertEqual(missing.map(\.severity), [.error])
+        XCTAssertTrue(missing.first?.message.contains("apply it too") ?? false)
+    }
+
     func testCompileWritesEveryChartSecurely() throws {
         let inventory = try HelmFixture.validated(HelmFixture.inventory())
         let tree = try Generator(plugins: [HelmOverridesPlugin()]).generate(inventory, secrets: secrets)

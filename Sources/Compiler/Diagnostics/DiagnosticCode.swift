@@ -114,6 +114,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case helmControlPlane = "HELM001"
     case helmUserOverrides = "HELM002"
     case helmOverridePath = "HELM003"
+    case helmNeedsCeph = "HELM004"
+    case helmNeedsPlatformApps = "HELM005"
 
     // The output tree
     case outputCollision = "OUT001"
@@ -123,5 +125,5 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case pluginOutputCollision = "GEN002"
     case undeclaredOverride = "GEN003"
 
-    public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym ? .warning : .error }
+    public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym || self == .helmNeedsCeph ? .warning : .error }
 }

@@ -4,7 +4,7 @@ import Compiler
 /// meta-overrides at apply time, and what the system must give it.
 extension StxOpenstackApplication {
     static let rules: [any ApplicationRule] = [
-        ComputeKitRule(), MariadbQuorumRule(), KeystoneApiProxyRule(), ControlPlaneRule(),
+        ComputeKitRule(), MariadbQuorumRule(), KeystoneApiProxyRule(), ControlPlaneRule(), CephRule(),
     ]
 
     /// The compute kit gains the openvswitch chart when the platform runs no vswitch of its own
@@ -52,6 +52,29 @@ extension StxOpenstackApplication {
                                "\(application) needs at least one host labelled \(WellKnownLabel.openstackControlPlane)=\(WellKnownLabel.enabled) "
                                    + "to run its control services; label the controllers (sysinvc host-label-assign)",
                                at: location)]
+        }
+    }
+
+    /// cinder keeps volumes and backups on Ceph, nova its ephemeral disks where hosts ask for it,
+    /// and their pods read the key of the Ceph secret platform-integ-apps' rbd provisioner creates
+    /// (sysinv copied it into the openstack namespace). Without Ceph the deployment comes up with
+    /// no volume service: a warning. With Ceph but without platform-integ-apps, the charts wait
+    /// for a secret nothing creates: an error.
+    struct CephRule: ApplicationRule {
+        func check(_ inventory: ValidatedInventory, application: String, at location: SourceLocation) -> [Diagnostic] {
+            guard inventory.inventory.storage?.ceph != nil else {
+                return [Diagnostic(.helmNeedsCeph,
+                                   "\(application) keeps volumes (cinder) on Ceph, and this system has no Ceph backend: "
+                                       + "it would come up without volumes; add storage.ceph with OSDs, and apply \(PlatformIntegApplication.name)",
+                                   at: location)]
+            }
+            guard inventory.isApplied(PlatformIntegApplication.name) else {
+                return [Diagnostic(.helmNeedsPlatformApps,
+                                   "\(application)'s charts read the Ceph secret \(CephFacts.chartSecretName), which \(PlatformIntegApplication.name) "
+                                       + "creates; apply it too (- {name: \(PlatformIntegApplication.name), applied: true})",
+                                   at: location)]
+            }
+            return []
         }
     }
 
