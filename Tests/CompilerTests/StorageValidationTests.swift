@@ -65,6 +65,21 @@ final class StorageValidationTests: XCTestCase {
         assertCodes(Self.inventory(hosts: Self.standardWithStorage, ceph: "replication: 2\n" + Self.storageOSDs), [])
     }
 
+    /// A device path reaches a shell command on the host (puppet's ceph-manage-journal): no
+    /// quote, space, `..` or path outside /dev gets past the schema.
+    func testDevicePathsCarryNoShellAndStayUnderDev() {
+        let ceph = """
+            osds:
+              - {host: storage-0, device: "/dev/sdb'; rm -rf /"}
+              - {host: storage-0, device: /dev/../etc/passwd}
+              - {host: storage-1, device: /etc/sdb, journal: {device: "/dev/sdd $(reboot)"}}
+              - {host: storage-1, device: /dev/disk/by-path/pci-0000:00:0d.0-ata-2.0}
+            """
+        let diagnostics = validate(Self.inventory(hosts: Self.standardWithStorage, ceph: ceph))
+        XCTAssertEqual(diagnostics.filter { $0.code == .invalidFormat }.map { $0.location?.line ?? 0 }, [16, 17, 18, 18],
+                       diagnostics.map(\.description).joined(separator: "\n"))
+    }
+
     func testReplicationOneIsForSimplexOnly() {
         assertCodes(Self.inventory(hosts: Self.standardWithStorage, ceph: "replication: 1\n" + Self.storageOSDs), [
             "15:18 STOR003",
