@@ -53,6 +53,23 @@ final class CephHieraTests: XCTestCase {
         XCTAssertNil(tree.hiera[.host("worker-0")]?["platform::ceph::osds::osd_config"])
     }
 
+    /// On IPv6 the monitors bind to IPv6 and their addresses are bracketed before the port.
+    func testIPv6MonitorAddressesAreBracketed() throws {
+        let text = KubernetesFixture.ipv6 + "\n" + """
+            storage:
+              ceph:
+                monitors: [worker-0]
+                osds:
+                  - {host: controller-0, device: /dev/sdb}
+                  - {host: controller-1, device: /dev/sdb}
+            """
+        let system = try XCTUnwrap(KubernetesFixture.compile(text).hiera[.system])
+        XCTAssertEqual(system["ceph::ms_bind_ipv6"], true)
+        guard case let .string(ip)? = system["platform::ceph::params::mon_0_ip"] else { return XCTFail("no mon_0_ip") }
+        XCTAssertTrue(ip.hasPrefix("fd01::"), ip)
+        XCTAssertEqual(system["platform::ceph::params::mon_0_addr"], .string("[\(ip)]:6789"))
+    }
+
     /// Without a Ceph backend only what sysinv wrote on every system is there: the fsid, the
     /// gateway's password, empty OSD tables and the default monitor volume.
     func testWithoutCephNoMonitorIsConfigured() throws {
