@@ -12,7 +12,7 @@ public struct Explanation: Sendable {
                             options: CompileOptions) -> [Explanation] {
         let files: [HieraFile] = host.map { [.host($0)] } ?? [.secureSystem, .system, .secureStatic, .staticConfig]
         return files.compactMap { file in
-            guard let document = tree.hiera[file], let value = document[key], let provenance = document.provenance[key] else { return nil }
+            guard let document = tree.hiera[file], let value = document[key], let provenance = document.provenance(of: key) else { return nil }
             return Explanation(key: key, file: file, path: Generator.hieraPath(file, inventory: inventory, options: options),
                                value: value, provenance: provenance)
         }
@@ -20,6 +20,6 @@ public struct Explanation: Sendable {
 
     /// Keys in any hiera file that start with `prefix`, for "did you mean" answers.
     public static func keys(matching prefix: String, in tree: OutputTree) -> [String] {
-        Set(tree.hiera.values.flatMap { $0.values.keys }).filter { $0.hasPrefix(prefix) }.sorted()
+        Set(tree.hiera.values.flatMap(\.keys)).filter { $0.hasPrefix(prefix) }.sorted()
     }
 }

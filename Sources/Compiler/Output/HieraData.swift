@@ -99,6 +99,11 @@ public struct HieraDocument: Sendable {
 
     public var provenance: [String: KeyProvenance] { entries.mapValues(\.provenance) }
 
+    public var keys: Dictionary<String, some Any>.Keys { entries.keys }
+
+    /// Who wrote `key`, without copying the table.
+    public func provenance(of key: String) -> KeyProvenance? { entries[key]?.provenance }
+
     /// Adds a plugin's entries; every key must be one the plugin declares it writes, and
     /// replacing a key another plugin wrote must be declared as an override.
     mutating func apply(_ data: HieraData, from plugin: PluginDescription, file: HieraFile) throws {

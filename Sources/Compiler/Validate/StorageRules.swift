@@ -28,19 +28,27 @@ enum StorageRules {
         let hosts: [String: InventoryHost]
         let model: CephStorageModel
 
+        /// The tiers the schema accepted: a name it refused was reported there, and is not
+        /// reported again for what it breaks here.
+        let tiers: [Located<String>]
+        let monitors: [Located<String>]
+        /// OSDs whose host the schema accepted; the rules over their devices and tiers skip those
+        /// it refused.
+        let osds: [CephOSD]
+
         init(inventory: Inventory, ceph: CephSettings) {
             self.inventory = inventory
             self.ceph = ceph
             hosts = Dictionary(inventory.hosts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             model = CephStorageModel(inventory)
+            tiers = ceph.tiers.filter { Self.accepted($0.value, .tierName) }
+            monitors = ceph.monitors.filter { Self.accepted($0.value, HostnameRules.grammar) }
+            osds = ceph.osds.filter { Self.accepted($0.host.value, HostnameRules.grammar) }
         }
 
         var isAllInOne: Bool { inventory.system.type.value == .allInOne }
         /// "all-in-one simplex", "standard duplex": as the system section names it.
         var systemName: String { "\(inventory.system.type.value.rawValue) \(inventory.system.mode.value.rawValue)" }
-        /// The tiers the schema accepted: a name it refused was reported there, and is not
-        /// reported again for what it breaks here.
-        var tiers: [Located<String>] { ceph.tiers.filter { Self.accepted($0.value, .tierName) } }
         /// The tiers' names, each once, in the order of storage.ceph.tiers. An empty list is the
         /// primary tier alone, as the charts read it.
         var tierNames: [String] {
@@ -48,10 +56,6 @@ enum StorageRules {
             let names = tiers.map(\.value).filter { seen.insert($0).inserted }
             return names.isEmpty ? [CephSettings.primaryTier] : names
         }
-        var monitors: [Located<String>] { ceph.monitors.filter { Self.accepted($0.value, HostnameRules.grammar) } }
-        /// OSDs whose host the schema accepted; the rules over their devices and tiers skip those
-        /// it refused.
-        var osds: [CephOSD] { ceph.osds.filter { Self.accepted($0.host.value, HostnameRules.grammar) } }
 
         static func accepted(_ value: String, _ grammar: FieldGrammar) -> Bool { grammar.problem(value) == nil }
         /// The tiers that hold at least one OSD, in the order of storage.ceph.tiers.
