@@ -15,6 +15,24 @@ final class ParallelTests: XCTestCase {
         }
     }
 
+    /// Grouped, the items still come back in the input's order, each transformed once, whether
+    /// a group is smaller than a core's share, split into shares, or interleaved with others.
+    func testGroupedMapKeepsOrderAndRunsEachItemOnce() {
+        for count in [0, 1, 63, 64, 65, 500, 2_001] {
+            for groups in [1, 2, 7, 1_000] {
+                let items = Array(0..<count)
+                let counter = Counter()
+                let results = Parallel.map(items, groupedBy: { $0 % groups }) { item -> Int in
+                    counter.add(item)
+                    return item * 3 + 1
+                }
+                XCTAssertEqual(results, items.map { $0 * 3 + 1 }, "\(count) items in \(groups) groups")
+                XCTAssertEqual(counter.calls, count)
+                XCTAssertEqual(counter.seen, Set(items))
+            }
+        }
+    }
+
     func testMapRunsEachItemOnce() {
         let counter = Counter()
         _ = Parallel.map(Array(0..<1_000)) { counter.add($0) }

@@ -35,4 +35,54 @@ public enum Parallel {
         }
         return slots.map { $0! }
     }
+
+    /// `transform` applied to every item, on all cores, in the input's order, where the items of
+    /// one group (the files of one directory) go to as few threads as the cores allow: the
+    /// kernel serialises file creation within a directory, so two threads creating files in the
+    /// same directory spin on its lock while threads in different directories do not wait for
+    /// each other. A group larger than one core's share is split into shares; the largest
+    /// batches are handed out first.
+    public static func map<Item, Group: Hashable, Result>(_ items: [Item], groupedBy group: (Item) -> Group,
+                                                          minimumItems: Int = 64, _ transform: (Item) -> Result) -> [Result] {
+        guard items.count >= max(minimumItems, 2) else { return items.map(transform) }
+        var groups: [Group: Int] = [:]
+        var members: [[Int]] = []
+        for index in items.indices {
+            let key = group(items[index])
+            if let known = groups[key] {
+                members[known].append(index)
+            } else {
+                groups[key] = members.count
+                members.append([index])
+            }
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let share = max(1, (items.count + cores - 1) / cores)
+        var batches: [ArraySlice<Int>] = []
+        for indices in members {
+            var start = 0
+            while start < indices.count {
+                batches.append(indices[start..<min(start + share, indices.count)])
+                start += share
+            }
+        }
+        // Stable: equal sizes keep the order of first appearance, so the schedule is the same
+        // from run to run.
+        batches = batches.enumerated().sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }.map(\.element)
+        var slots = [Result?](repeating: nil, count: items.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            items.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                withoutActuallyEscaping(transform) { transform in
+                    nonisolated(unsafe) let transform = transform
+                    DispatchQueue.concurrentPerform(iterations: batches.count) { batch in
+                        // Each batch writes only the slots of its own items.
+                        for index in batches[batch] { output[index] = transform(input[index]) }
+                    }
+                }
+            }
+        }
+        return slots.map { $0! }
+    }
 }
