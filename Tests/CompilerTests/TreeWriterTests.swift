@@ -167,6 +167,74 @@ final class TreeWriterTests: XCTestCase {
         XCTAssertEqual(again.unchanged, ["a.yaml", "sub/b.yaml"])
     }
 
+    /// A first compile builds the tree in a staging directory and moves it into place: nothing of
+    /// the staging directory stays, files and directories have their modes, the manifest lists
+    /// every file.
+    func testAFirstCompileLeavesOnlyTheTreeAndItsManifest() throws {
+        let directory = temporaryDirectory("fresh")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let files = ["a.yaml": "a\n", "hieradata/secure_system.yaml": "password: x\n", "helm/app/ns/chart.yaml": "c: 1\n"]
+        let report = try TreeWriter.write(tree(files, secure: ["hieradata/secure_system.yaml"]), to: directory)
+        XCTAssertEqual(report.written, files.keys.sorted())
+        let everything = try FileManager.default.subpathsOfDirectory(atPath: directory).sorted()
+        XCTAssertEqual(everything, [TreeWriter.manifestName, "a.yaml", "helm", "helm/app", "helm/app/ns", "helm/app/ns/chart.yaml",
+                                    "hieradata", "hieradata/secure_system.yaml"])
+        func mode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: directory + "/" + path)[.posixPermissions] as? Int
+        }
+        XCTAssertEqual(try mode("hieradata/secure_system.yaml"), 0o600)
+        XCTAssertEqual(try mode("a.yaml"), 0o644)
+        XCTAssertEqual(try mode("hieradata"), 0o755)
+        XCTAssertEqual(try String(contentsOfFile: directory + "/" + TreeWriter.manifestName, encoding: .utf8),
+                       files.keys.sorted().joined(separator: "\n") + "\n")
+    }
+
+    /// A first compile that fails (a path the tree needs twice, as a file and as a directory)
+    /// leaves the directory as empty as it found it.
+    func testAFailedFirstCompileLeavesTheDirectoryEmpty() throws {
+        let directory = temporaryDirectory("fresh-fail")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        XCTAssertThrowsError(try TreeWriter.write(tree(["x": "file\n", "x/y.yaml": "y\n"]), to: directory))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [])
+    }
+
+    /// A run stopped while moving its staged tree into place leaves a staging directory (with a
+    /// link planted in it) and part of the tree; the next compile removes the staging directory
+    /// without following the link and completes the tree.
+    func testAStagingDirectoryOfAStoppedRunIsRemovedByTheNext() throws {
+        let directory = temporaryDirectory("staging-left"), outside = temporaryDirectory("staging-victim")
+        defer { [directory, outside].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try "keep\n".write(toFile: outside + "/precious", atomically: false, encoding: .utf8)
+        let files = ["a/one.yaml": "1\n", "b/two.yaml": "2\n"]
+        try FileManager.default.createDirectory(atPath: directory + "/a", withIntermediateDirectories: true)
+        try "1\n".write(toFile: directory + "/a/one.yaml", atomically: false, encoding: .utf8)
+        try (files.keys.sorted().joined(separator: "\n") + "\n").write(toFile: directory + "/" + TreeWriter.manifestName, atomically: false, encoding: .utf8)
+        let staging = directory + "/.sysinvc-staging-4242-9f3a"
+        try FileManager.default.createDirectory(atPath: staging + "/b", withIntermediateDirectories: true)
+        try "2\n".write(toFile: staging + "/b/two.yaml", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: staging + "/b/link", withDestinationPath: outside)
+        let report = try TreeWriter.write(tree(files), to: directory)
+        XCTAssertEqual(report.written, ["b/two.yaml"])
+        XCTAssertEqual(report.unchanged, ["a/one.yaml"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: staging))
+        XCTAssertEqual(try String(contentsOfFile: outside + "/precious", encoding: .utf8), "keep\n")
+        XCTAssertEqual(try String(contentsOfFile: directory + "/b/two.yaml", encoding: .utf8), "2\n")
+    }
+
+    /// Only sysinvc's own staging names are removed: a user's directory that merely looks alike stays.
+    func testADirectoryNamedAlmostLikeAStagingDirectoryStays() throws {
+        let directory = temporaryDirectory("staging-like")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try TreeWriter.write(tree(["a.yaml": "a\n"]), to: directory)
+        for name in [".sysinvc-staging-mine", ".sysinvc-staging-12-zz", ".sysinvc-staging-"] {
+            try FileManager.default.createDirectory(atPath: directory + "/" + name, withIntermediateDirectories: true)
+        }
+        _ = try TreeWriter.write(tree(["a.yaml": "a2\n"]), to: directory)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".sysinvc-staging") }.sorted()
+        XCTAssertEqual(names, [".sysinvc-staging-", ".sysinvc-staging-12-zz", ".sysinvc-staging-mine"])
+    }
+
     func testTwoFilesAtOnePathStopGeneration() {
         var output = OutputTree()
         XCTAssertNoThrow(try output.add(OutputFile(path: "hieradata/static.yaml", content: .text("a"))))

@@ -6,4 +6,9 @@
 /// not define.
 int sysinvc_syncfs(int fd);
 
+/// renameat2(2) with RENAME_NOREPLACE: renames `from` (in `from_directory`) to `to` (in
+/// `to_directory`) only if `to` does not exist, failing with EEXIST otherwise. Directories move
+/// as a whole.
+int sysinvc_rename_noreplace(int from_directory, const char *from, int to_directory, const char *to);
+
 #endif

@@ -27,17 +27,17 @@ public enum TreeWriter {
         let output = try WritableDirectory(path: directory, create: true)
         try output.lock()
         // A first compile into a directory finds nothing to clean up, compare or remove.
-        let isFirst = output.isEmpty()
-        if !isFirst { output.removeLeftovers() }
-        let previous = isFirst ? [] : previousManifest(output)
+        if output.isEmpty() { return try writeFresh(tree, paths: paths, into: output) }
+        output.removeLeftovers()
+        let previous = previousManifest(output)
         var report = Report()
         var staged: [WritableDirectory.Staged] = []
         // Comparing with what is there and staging what changed is independent per file: all
-        // cores do it.
-        let outcomes = Parallel.map(paths) { path -> Result<WritableDirectory.Staged?, FileWriteError> in
+        // cores do it, each in directories of its own where it can.
+        let outcomes = Parallel.map(paths, groupedBy: parentDirectory(of:)) { path -> Result<WritableDirectory.Staged?, FileWriteError> in
             let file = tree.files[path]!
             let mode: mode_t = file.secure ? 0o600 : 0o644
-            if !isFirst, let existing = output.contents(of: path), existing.mode == mode, existing.data == file.data {
+            if let existing = output.contents(of: path), existing.mode == mode, existing.data == file.data {
                 return .success(nil)
             }
             return Result { () throws(FileWriteError) in try output.stage(file.data, as: path, mode: mode) }
@@ -65,9 +65,10 @@ public enum TreeWriter {
             throw error
         }
         // Renames in different directories do not wait for each other in the kernel: all cores
-        // do them. A rename that fails leaves that file as it was (its staged copy is removed)
-        // and the first failure, in path order, is reported; every file is old or new.
-        let failures = Parallel.map(staged) { file -> FileWriteError? in
+        // do them, a directory at a time. A rename that fails leaves that file as it was (its
+        // staged copy is removed) and the first failure, in path order, is reported; every file
+        // is old or new.
+        let failures = Parallel.map(staged, groupedBy: { parentDirectory(of: $0.relative) }) { file -> FileWriteError? in
             do throws(FileWriteError) {
                 try output.commit(file)
                 return nil
@@ -87,11 +88,51 @@ public enum TreeWriter {
         return report
     }
 
+    /// A first compile into an empty directory, which has nothing to compare with, keep or
+    /// remove: every file is created under its final name in an owner-only staging directory
+    /// (`WritableDirectory.makeStagingDirectory`), all are flushed with one sync, the manifest is
+    /// written, and then the staging directory's top-level entries are moved into place, a
+    /// rename per directory rather than per file. A run stopped before the manifest leaves only
+    /// the staging directory, which the next compile removes; one stopped while moving leaves the
+    /// manifest naming every file, some directories in place and the rest staged: the next
+    /// compile removes the staging directory and writes what is missing. No file is ever seen
+    /// half written under its final path.
+    private static func writeFresh(_ tree: RenderedTree, paths: [String], into output: WritableDirectory) throws(FileWriteError) -> Report {
+        let staging = try output.makeStagingDirectory()
+        defer { output.removeStagingDirectory(staging.name) }
+        // Files of different directories are created on different cores.
+        let failures = Parallel.map(paths, groupedBy: parentDirectory(of:)) { path -> FileWriteError? in
+            let file = tree.files[path]!
+            do throws(FileWriteError) {
+                try staging.directory.create(file.data, as: path, mode: file.secure ? 0o600 : 0o644)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        try staging.directory.synchronize()
+        try writeManifest(paths, into: output)
+        var moved: Set<Substring> = []
+        for path in paths {
+            let top = path.prefix { $0 != "/" }
+            guard moved.insert(top).inserted else { continue }
+            try output.adopt(String(top), from: staging.directory)
+        }
+        return Report(written: paths)
+    }
+
     /// Relative, no `..`, no empty components: a host name can never write outside the tree.
     public static func isSafe(_ path: String) -> Bool {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         return !path.hasPrefix("/") && !components.isEmpty
             && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// The directory part of a relative path ("" at the top).
+    private static func parentDirectory(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return path[..<slash]
     }
 
     private static func previousManifest(_ output: WritableDirectory) -> Set<String> {

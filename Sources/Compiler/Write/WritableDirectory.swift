@@ -38,6 +38,7 @@ public final class WritableDirectory {
     /// from several threads at once, so the table is guarded.
     private let subdirectories = Mutex<[String: Int32]>([:])
     private static let temporaryMarker = ".sysinvc-tmp-"
+    private static let stagingMarker = ".sysinvc-staging-"
     /// Temporary names are `<pid>-<hex>`: the process once, then a random start counted up, so
     /// that staging a file costs no system call for its name.
     private let process = getpid()
@@ -65,6 +66,12 @@ public final class WritableDirectory {
             let code = errno
             throw FileWriteError("open directory", path, code == ENOTDIR ? "it is not a directory" : String(cString: strerror(code)))
         }
+        self.descriptor = descriptor
+    }
+
+    /// A directory already opened (a staging directory); `path` is how errors name it.
+    private init(descriptor: Int32, path: String) {
+        self.path = path
         self.descriptor = descriptor
     }
 
@@ -145,6 +152,31 @@ public final class WritableDirectory {
             if file < 0 && errno != EEXIST { break }
         }
         guard file >= 0 else { throw FileWriteError("write", display(relative), errno: errno) }
+        if let failure = fill(file, with: data, mode: mode) {
+            unlinkat(directory, temporary, 0)
+            throw FileWriteError("write", display(relative), errno: failure)
+        }
+        return Staged(relative: relative, temporary: temporary)
+    }
+
+    /// Creates `relative` under its final name, which must be free, with `mode` from the moment
+    /// it exists; for a staging directory, whose files no one reads before the directory is
+    /// moved into place.
+    public func create(_ data: Data, as relative: String, mode: mode_t) throws(FileWriteError) {
+        guard let (directory, name) = try parent(of: relative, create: true) else {
+            throw FileWriteError("write", display(relative), "its directory is missing")
+        }
+        let file = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard file >= 0 else { throw FileWriteError("write", display(relative), errno: errno) }
+        if let failure = fill(file, with: data, mode: mode) {
+            unlinkat(directory, name, 0)
+            throw FileWriteError("write", display(relative), errno: failure)
+        }
+    }
+
+    /// Sets a new file's mode where the umask may have taken bits, writes `data` and closes it;
+    /// the error number of the first failure.
+    private func fill(_ file: Int32, with data: Data, mode: mode_t) -> Int32? {
         var failure: Int32 = 0
         if umaskMayStrip(mode), fchmod(file, mode) != 0 { failure = errno }
         if failure == 0 {
@@ -162,11 +194,46 @@ public final class WritableDirectory {
             }
         }
         if close(file) != 0 && failure == 0 { failure = errno }
-        if failure != 0 {
-            unlinkat(directory, temporary, 0)
-            throw FileWriteError("write", display(relative), errno: failure)
+        return failure == 0 ? nil : failure
+    }
+
+    /// A new, empty, owner-only directory directly inside this one, under a name of sysinvc's
+    /// own (`.sysinvc-staging-<pid>-<hex>`) that no other run uses, in which a whole tree is
+    /// built before its entries are moved into place (`adopt`). Errors about its files name
+    /// them as they will be named in this directory.
+    public func makeStagingDirectory() throws(FileWriteError) -> (name: String, directory: WritableDirectory) {
+        for _ in 0..<8 {
+            let serial = temporarySerial.wrappingAdd(1, ordering: .relaxed).newValue
+            let name = "\(Self.stagingMarker)\(process)-\(String(serial, radix: 16))"
+            guard mkdirat(descriptor, name, 0o700) == 0 else {
+                if errno == EEXIST { continue }
+                throw FileWriteError("create directory", display(name), errno: errno)
+            }
+            let staged = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard staged >= 0 else {
+                let code = errno
+                unlinkat(descriptor, name, AT_REMOVEDIR)
+                throw FileWriteError("open directory", display(name), errno: code)
+            }
+            return (name, WritableDirectory(descriptor: staged, path: path))
         }
-        return Staged(relative: relative, temporary: temporary)
+        throw FileWriteError("create directory", display(Self.stagingMarker + "…"), "every name tried is taken")
+    }
+
+    /// Moves the entry `name` (a file or a whole directory) of a staging directory made by
+    /// `makeStagingDirectory` into this directory under the same name; refused when the name
+    /// is taken here.
+    public func adopt(_ name: String, from staging: WritableDirectory) throws(FileWriteError) {
+        guard sysinvc_rename_noreplace(staging.descriptor, name, descriptor, name) == 0 else {
+            let code = errno
+            throw FileWriteError("create", display(name), code == EEXIST ? "it exists; sysinvc does not replace it" : String(cString: strerror(code)))
+        }
+    }
+
+    /// Removes a staging directory and whatever is still in it, never following a link.
+    public func removeStagingDirectory(_ name: String) {
+        guard Self.isStagingName(name) else { return }
+        Self.removeTree(name, in: descriptor, depth: 64)
     }
 
     /// The process's umask as Linux reports it, or nil where it cannot be read.
@@ -282,14 +349,39 @@ public final class WritableDirectory {
         return true
     }
 
-    /// Removes the temporary files a killed run left behind (regular files with sysinvc's
-    /// temporary marker), in this directory and below, never following a link. Call it while
-    /// holding the directory's lock, when no other run can be staging.
+    /// Removes what a killed run left behind — regular files with sysinvc's temporary marker, in
+    /// this directory and below, and staging directories directly in it — never following a
+    /// link. Call it while holding the directory's lock, when no other run can be staging.
     public func removeLeftovers(depthLimit: Int = 16) {
-        Self.removeLeftovers(in: openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), depth: depthLimit)
+        Self.removeLeftovers(in: openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), depth: depthLimit, isTop: true)
     }
 
-    private static func removeLeftovers(in descriptor: Int32, depth: Int) {
+    /// Removes `name` in `directory`: a directory with everything below it (to `depth` levels),
+    /// anything else by unlinking its name (a link is removed, never followed).
+    private static func removeTree(_ name: String, in directory: Int32, depth: Int) {
+        var status = stat()
+        guard fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            unlinkat(directory, name, 0)
+            return
+        }
+        guard depth > 0 else { return }
+        let inner = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if inner >= 0, let stream = fdopendir(inner) {
+            var names: [String] = []
+            while let entry = readdir(stream) {
+                let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                if entryName != ".", entryName != ".." { names.append(entryName) }
+            }
+            for entryName in names { removeTree(entryName, in: inner, depth: depth - 1) }
+            closedir(stream)
+        } else if inner >= 0 {
+            close(inner)
+        }
+        unlinkat(directory, name, AT_REMOVEDIR)
+    }
+
+    private static func removeLeftovers(in descriptor: Int32, depth: Int, isTop: Bool = false) {
         guard descriptor >= 0, let stream = fdopendir(descriptor) else {
             if descriptor >= 0 { close(descriptor) }
             return
@@ -297,18 +389,21 @@ public final class WritableDirectory {
         defer { closedir(stream) }
         var directories: [String] = []
         var leftovers: [String] = []
+        var stagings: [String] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
             guard name != ".", name != ".." else { continue }
             var status = stat()
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             switch status.st_mode & S_IFMT {
+            case S_IFDIR where isTop && isStagingName(name): stagings.append(name)
             case S_IFDIR: directories.append(name)
             case S_IFREG where isTemporaryName(name): leftovers.append(name)
             default: break
             }
         }
         for name in leftovers { unlinkat(descriptor, name, 0) }
+        for name in stagings { removeTree(name, in: descriptor, depth: 64) }
         guard depth > 0 else { return }
         for name in directories {
             removeLeftovers(in: openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC), depth: depth - 1)
@@ -321,6 +416,14 @@ public final class WritableDirectory {
         let tail = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
         return tail.count == 2 && !tail[0].isEmpty && tail[0].allSatisfy(\.isASCII) && tail[0].allSatisfy(\.isNumber)
             && !tail[1].isEmpty && tail[1].allSatisfy(\.isHexDigit) && tail[1].allSatisfy(\.isASCII)
+    }
+
+    /// `.sysinvc-staging-<pid>-<hex>`, as `makeStagingDirectory` names them, and nothing else.
+    static func isStagingName(_ name: String) -> Bool {
+        guard name.hasPrefix(stagingMarker) else { return false }
+        let tail = name.dropFirst(stagingMarker.count).split(separator: "-", omittingEmptySubsequences: false)
+        return tail.count == 2 && !tail[0].isEmpty && tail[0].allSatisfy { $0.isASCII && $0.isNumber }
+            && !tail[1].isEmpty && tail[1].allSatisfy { $0.isASCII && $0.isHexDigit }
     }
 
     /// Holds an advisory lock on the directory until `release` or until this value goes away.
