@@ -106,7 +106,25 @@ public enum YAMLReader {
             /// Whether that value is kept: a key that is a list or mapping is reported and its
             /// pair dropped.
             var keepsValue = false
-            var firstSeen: [String: SourceLocation] = [:]
+            /// A mapping's keys by text, built once it has more than `linearKeys` of them:
+            /// most mappings are small, and comparing a handful of keys costs less than hashing.
+            var keyIndex: [String: SourceLocation]?
+
+            static let linearKeys = 12
+
+            /// Where `key` was first given in this mapping, if it was; records it otherwise.
+            mutating func firstLocation(of key: String, at location: SourceLocation) -> SourceLocation? {
+                if keyIndex == nil {
+                    // Every earlier key is in `pairs`: a key's pair is added when its value
+                    // arrives, which is before the next key.
+                    if let earlier = pairs.first(where: { $0.key.value == key }) { return earlier.key.location }
+                    guard pairs.count >= Self.linearKeys else { return nil }
+                    keyIndex = Dictionary(pairs.map { ($0.key.value, $0.key.location) }, uniquingKeysWith: { first, _ in first })
+                }
+                if let first = keyIndex![key] { return first }
+                keyIndex![key] = location
+                return nil
+            }
         }
 
         init(file: String) {
@@ -182,12 +200,10 @@ public enum YAMLReader {
                 return
             }
             let key = scalar.text
-            if let first = open[last].firstSeen[key] {
+            if let first = open[last].firstLocation(of: key, at: scalar.location) {
                 diagnostics.append(Diagnostic(.duplicateKey,
                     "duplicate key \"\(key)\" (first given at line \(first.line), column \(first.column)); keep one of them",
                     at: scalar.location))
-            } else {
-                open[last].firstSeen[key] = scalar.location
             }
             open[last].key = Located(key, at: scalar.location)
             open[last].keepsValue = true

@@ -50,6 +50,8 @@ public struct Generator: Sendable {
             case hiera(HieraFile, Result<HieraDocument, any Error>)
         }
         let work = charts.map(Work.chart) + hooks.map(Work.hiera)
+        // A plugin's description is built when asked for: once per plugin, not once per file.
+        let descriptions = plugins.map(\.description)
         let outcomes = Parallel.map(work, minimumItems: 2) { item -> Outcome in
             switch item {
             case let .chart(chart):
@@ -57,11 +59,11 @@ public struct Generator: Sendable {
             case let .hiera(file, hook):
                 return .hiera(file, Result { () throws -> HieraDocument in
                     var document = HieraDocument(expectedKeys: file.expectedKeys)
-                    for plugin in plugins {
+                    for (plugin, description) in zip(plugins, descriptions) {
                         // The context (which holds `document`) is gone before `document` changes,
                         // so applying a plugin's keys never copies the keys before it.
                         let data = hook(plugin, PluginContext(inventory: inventory, secrets: secrets, options: options, charts: [], earlier: document))
-                        try document.apply(data, from: plugin.description, file: file)
+                        try document.apply(data, from: description, file: file)
                     }
                     return document
                 })

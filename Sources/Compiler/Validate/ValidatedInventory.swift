@@ -1,10 +1,30 @@
 /// The output of validation: an inventory known to be consistent, plus the facts derived from
 /// it (allocated addresses). Plugins read only this.
 public struct ValidatedInventory: Sendable {
-    public let inventory: Inventory
-    public let addresses: AddressPlan
+    /// Held by reference: every plugin hook of every host gets a context holding this value, and
+    /// copying a reference costs one count where copying the inventory's fields would cost dozens.
+    private final class Storage: Sendable {
+        let inventory: Inventory
+        let addresses: AddressPlan
+        let catalog: ApplicationCatalog
+
+        init(inventory: Inventory, addresses: AddressPlan, catalog: ApplicationCatalog) {
+            self.inventory = inventory
+            self.addresses = addresses
+            self.catalog = catalog
+        }
+    }
+
+    private let storage: Storage
+
+    init(inventory: Inventory, addresses: AddressPlan, catalog: ApplicationCatalog) {
+        storage = Storage(inventory: inventory, addresses: addresses, catalog: catalog)
+    }
+
+    public var inventory: Inventory { storage.inventory }
+    public var addresses: AddressPlan { storage.addresses }
     /// The applications this inventory can apply: built in, or uploaded beside it.
-    public let catalog: ApplicationCatalog
+    public var catalog: ApplicationCatalog { storage.catalog }
 
     public var system: SystemSettings { inventory.system }
     public var hosts: [InventoryHost] { inventory.hosts }
