@@ -47,8 +47,13 @@ struct YAMLWriter {
                 append("- ")
                 block(item, indent: indent + 2, indentsFirstLine: false)
             }
+        case .map(let entries) where entries.count == 1:
+            // Most mappings of a chart's values hold one key: nothing to sort.
+            if indentsLine { spaces(indent) }
+            let only = entries[entries.startIndex]
+            entry(only.key, only.value, indent: indent)
         case .map(let entries) where !entries.isEmpty:
-            for position in Self.positionsInKeyOrder(entries) {
+            for (_, position) in Self.positionsInKeyOrder(entries) {
                 if indentsLine { spaces(indent) }
                 indentsLine = true
                 entry(entries[position].key, entries[position].value, indent: indent)
@@ -116,10 +121,11 @@ struct YAMLWriter {
         }
     }
 
-    /// The dictionary's positions in the order of its keys. Sorting positions rather than entries
-    /// moves no strings; most keys differ in their first eight bytes, which are compared as one
-    /// integer, and only keys that share them are compared byte by byte.
-    private static func positionsInKeyOrder(_ entries: [String: YAMLValue]) -> [Dictionary<String, YAMLValue>.Index] {
+    /// The dictionary's positions in the order of its keys, each with the head it was sorted by.
+    /// Sorting positions rather than entries moves no strings; most keys differ in their first
+    /// eight bytes, which are compared as one integer, and only keys that share them are
+    /// compared byte by byte.
+    private static func positionsInKeyOrder(_ entries: [String: YAMLValue]) -> [(head: UInt64, position: Dictionary<String, YAMLValue>.Index)] {
         var order: [(head: UInt64, position: Dictionary<String, YAMLValue>.Index)] = []
         order.reserveCapacity(entries.count)
         var position = entries.startIndex
@@ -129,7 +135,7 @@ struct YAMLWriter {
         }
         let keys = entries.keys
         order.sort { $0.head != $1.head ? $0.head < $1.head : precedes(keys[$0.position], keys[$1.position]) }
-        return order.map(\.position)
+        return order
     }
 
     /// The first eight UTF-8 bytes of `key` as a big-endian integer, zeros after a shorter key:
