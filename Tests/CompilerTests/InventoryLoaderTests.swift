@@ -37,6 +37,23 @@ final class InventoryLoaderTests: XCTestCase {
         XCTAssertTrue(duplicates[0].message.contains("first given at line 3, column 3"))
     }
 
+    /// Small mappings are searched key by key and large ones through an index built on the way:
+    /// a duplicate is found on either side of that change, always pointing at its first line.
+    func testDuplicateKeysOfALargeMappingAreFoundBeforeAndAfterItIsIndexed() {
+        var lines = ["labels:"]
+        for index in 0..<20 { lines.append("  key-\(index): v") }
+        lines.insert("  key-3: again", at: 9)     // the 9th key, while keys are compared one by one
+        lines.append("  key-1: again")           // the 22nd key, found through the index
+        lines.append("  key-20: v")
+        lines.append("  key-20: again")          // a key first seen after the index was built
+        let (node, diagnostics) = YAMLReader.read(lines.joined(separator: "\n") + "\n", file: "large.yaml")
+        XCTAssertNotNil(node)
+        XCTAssertEqual(codes(diagnostics), ["10:3 YAML002", "23:3 YAML002", "25:3 YAML002"])
+        XCTAssertTrue(diagnostics[0].message.contains("first given at line 5, column 3"), diagnostics[0].message)
+        XCTAssertTrue(diagnostics[1].message.contains("first given at line 3, column 3"), diagnostics[1].message)
+        XCTAssertTrue(diagnostics[2].message.contains("first given at line 24, column 3"), diagnostics[2].message)
+    }
+
     func testSyntaxErrorHasPosition() {
         let (inventory, diagnostics) = InventoryLoader.load(text: "system:\n  name: [a, b\n  type: standard\n", file: "bad.yaml")
         XCTAssertNil(inventory)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The output of validation: an inventory known to be consistent, plus the facts derived from
 /// it (allocated addresses). Plugins read only this.
 public struct ValidatedInventory: Sendable {
@@ -7,6 +9,8 @@ public struct ValidatedInventory: Sendable {
         let inventory: Inventory
         let addresses: AddressPlan
         let catalog: ApplicationCatalog
+        /// `derived` facts by their type, computed once per compile.
+        let facts = Mutex<[ObjectIdentifier: any Sendable]>([:])
 
         init(inventory: Inventory, addresses: AddressPlan, catalog: ApplicationCatalog) {
             self.inventory = inventory
@@ -25,6 +29,24 @@ public struct ValidatedInventory: Sendable {
     public var addresses: AddressPlan { storage.addresses }
     /// The applications this inventory can apply: built in, or uploaded beside it.
     public var catalog: ApplicationCatalog { storage.catalog }
+
+    /// A fact derived from the inventory alone (a numbering of its disks, hosts indexed by
+    /// name), computed the first time a hook asks for it and then shared by every hook of every
+    /// file, so that a hook run once per host reads its own part instead of deriving the whole
+    /// fact again. One fact per type. `derive` must be pure: two hooks asking at once may both
+    /// run it, and the first result kept is the one every hook gets.
+    public func derived<Fact: Sendable>(_ derive: (ValidatedInventory) -> Fact) -> Fact {
+        let key = ObjectIdentifier(Fact.self)
+        // Unwrapped before the cast, and stored boxed: a fact may itself be optional (no Ceph,
+        // no fact), and nil is then a fact known like any other.
+        if let stored = storage.facts.withLock({ $0[key] }), let known = stored as? Fact { return known }
+        let fact = derive(self)
+        return storage.facts.withLock { facts in
+            if let stored = facts[key], let known = stored as? Fact { return known }
+            facts[key] = fact as any Sendable
+            return fact
+        }
+    }
 
     public var system: SystemSettings { inventory.system }
     public var hosts: [InventoryHost] { inventory.hosts }

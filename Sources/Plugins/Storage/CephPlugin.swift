@@ -84,7 +84,7 @@ public struct CephPlugin: ConfigPlugin {
         let monitorGiB = ceph.flatMap { ceph in Self.isMonitor(host, context.inventory, ceph) ? ceph.monitorGiB : nil }
         data.set(Self.params + "mon_lv_size", .int(monitorGiB?.value ?? CephSettings.defaultMonitorGiB), from: monitorGiB.map { [$0.location] } ?? [])
         guard host.isController || host.personality.value == .storage else { return data }
-        let stors = ceph.map(CephStors.init)
+        let stors = CephStors.of(context.inventory)
         var osdConfig: [String: YAMLValue] = [:]
         var sources: [SourceLocation] = []
         for entry in stors?.osds(on: host.name) ?? [] {

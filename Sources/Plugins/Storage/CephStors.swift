@@ -24,26 +24,40 @@ struct CephStors {
 
     private(set) var osds: [OSD] = []
     private(set) var journals: [Journal] = []
+    /// Positions in `osds` and `journals` by host, so that a host's hook reads only its own.
+    private var osdsByHost: [String: [Int]] = [:]
+    private var journalsByHost: [String: [Int]] = [:]
 
     init(_ ceph: CephSettings) {
         var nextStor = 1
+        var journalIndex: [String: Int] = [:]
         for (osdID, osd) in ceph.osds.enumerated() {
+            let host = osd.host.value
             var journalPath = osd.device.value + "-part2"
             if let journal = osd.journal {
-                let index = journals.firstIndex { $0.host == osd.host.value && $0.device == journal.device.value }
-                    ?? { () -> Int in
-                        journals.append(Journal(stor: nextStor, host: osd.host.value, device: journal.device.value))
-                        nextStor += 1
-                        return journals.count - 1
-                    }()
+                // Host and device, joined by a byte no device path holds.
+                let key = host + "\u{0}" + journal.device.value
+                let index = journalIndex[key] ?? {
+                    journals.append(Journal(stor: nextStor, host: host, device: journal.device.value))
+                    journalsByHost[host, default: []].append(journals.count - 1)
+                    nextStor += 1
+                    journalIndex[key] = journals.count - 1
+                    return journals.count - 1
+                }()
                 journals[index].sizes.append(journal.sizeMiB.value)
                 journalPath = journal.device.value + "-part\(journals[index].sizes.count)"
             }
             osds.append(OSD(stor: nextStor, osdID: osdID, osd: osd, journalPath: journalPath))
+            osdsByHost[host, default: []].append(osds.count - 1)
             nextStor += 1
         }
     }
 
-    func osds(on host: String) -> [OSD] { osds.filter { $0.osd.host.value == host } }
-    func journals(on host: String) -> [Journal] { journals.filter { $0.host == host } }
+    /// The system's stors, numbered once per compile.
+    static func of(_ inventory: ValidatedInventory) -> CephStors? {
+        inventory.derived { inventory in inventory.inventory.storage?.ceph.map(CephStors.init) }
+    }
+
+    func osds(on host: String) -> [OSD] { osdsByHost[host, default: []].map { osds[$0] } }
+    func journals(on host: String) -> [Journal] { journalsByHost[host, default: []].map { journals[$0] } }
 }
