@@ -14,6 +14,25 @@ final class SecretStoreTests: XCTestCase {
         XCTAssertEqual(store.token("t", length: 32).count, 32)
         XCTAssertEqual(SecretStore(key: key, overrides: ["keystone/admin": "chosen"]).password("keystone/admin"), "chosen")
     }
+
+    /// A cephx key is what `ceph-authtool --gen-print-key` prints: base64 of 28 bytes, a header
+    /// (type 1, creation time, length 16) and 16 secret bytes; reproducible, different per name
+    /// and per key file, and a secrets file's value wins.
+    func testCephxKeysHaveCephsFormat() throws {
+        let store = SecretStore(key: Data(repeating: 1, count: 32))
+        let key = store.cephxKey("glance/ceph-admin-keyring")
+        XCTAssertEqual(key.count, 40)
+        XCTAssertTrue(key.hasPrefix("AQ") && key.hasSuffix("=="), key)
+        let bytes = try XCTUnwrap(Data(base64Encoded: key))
+        XCTAssertEqual(bytes.count, 28)
+        XCTAssertEqual(Array(bytes.prefix(12)), [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0])
+        XCTAssertEqual(key, SecretStore(key: Data(repeating: 1, count: 32)).cephxKey("glance/ceph-admin-keyring"))
+        XCTAssertNotEqual(key, store.cephxKey("other"))
+        XCTAssertNotEqual(key, SecretStore(key: Data(repeating: 2, count: 32)).cephxKey("glance/ceph-admin-keyring"))
+        let chosen = "AQBkzvxcAAAAABAA0q8j8Jb7NwYkHvPqzF0nXQ=="
+        XCTAssertEqual(SecretStore(key: Data(repeating: 1, count: 32), overrides: ["glance/ceph-admin-keyring": chosen]).cephxKey("glance/ceph-admin-keyring"),
+                       chosen)
+    }
 }
 
 final class SHA512CryptTests: XCTestCase {

@@ -44,6 +44,11 @@ public struct ChartContext: Sendable {
         ledger.record(secrets.token(name, length: length))
     }
 
+    /// A Ceph key (`SecretStore.cephxKey`), a secret like any password.
+    public func cephxKey(_ name: String) -> String {
+        ledger.record(secrets.cephxKey(name))
+    }
+
     /// An SSH key pair; the private key is a secret like any password.
     public func sshKeyPair(_ name: String, comment: String) -> SSHKeyPair {
         let pair = secrets.sshKeyPair(name, comment: comment)

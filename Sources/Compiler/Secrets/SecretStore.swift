@@ -46,6 +46,20 @@ public struct SecretStore: Sendable {
         return overrides[name] ?? String(hex(name, bytes: (length + 1) / 2).prefix(length))
     }
 
+    /// The secrets file's value for `name`, or `count` bytes derived for it: the material of a
+    /// secret that has a format of its own (a cephx key).
+    func material(_ name: String, bytes count: Int) -> Result<[UInt8], Override> {
+        requests.record(name)
+        if let value = overrides[name] { return .failure(Override(value: value)) }
+        let derived = HKDF<SHA256>.expand(pseudoRandomKey: pseudoRandomKey, info: Data(name.utf8), outputByteCount: count)
+        return .success(derived.withUnsafeBytes { Array($0) })
+    }
+
+    /// A value the secrets file sets, which wins over a derived one.
+    struct Override: Error {
+        let value: String
+    }
+
     private func hex(_ name: String, bytes: Int) -> String {
         let derived = HKDF<SHA256>.expand(pseudoRandomKey: pseudoRandomKey, info: Data(name.utf8), outputByteCount: bytes)
         return derived.withUnsafeBytes { Hex.lowercase($0) }

@@ -25,7 +25,7 @@ struct GlanceOverrides: ChartPlugin {
         ]
         if ceph != nil {
             conf["ceph"] = ["monitors": YAMLValue(strings: CephFacts.monitors(context.inventory)),
-                            "admin_keyring": .string(context.token("glance/ceph-admin-keyring", length: 40))]
+                            "admin_keyring": .string(context.cephxKey("glance/ceph-admin-keyring"))]
         }
         var values: [String: YAMLValue] = [
             "pod": ["replicas": ["api": .int(ceph == nil ? 1 : ControlPlane.replicas(context))]],
