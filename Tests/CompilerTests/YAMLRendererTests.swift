@@ -336,3 +336,39 @@ private func untagged(_ node: Any) throws -> YAMLValue {
     }
     throw PythonError(description: "unexpected node from python: \(node)")
 }
+
+extension YAMLRendererTests {
+    /// A long list held by several files, at different depths, as a chart's per-host overrides
+    /// are in its helm file, its Armada override document and the manifest: the tree renders it
+    /// once and indents copies, and every file has the bytes it has when rendered on its own.
+    func testListsSharedBetweenFilesRenderAsTheyDoAlone() throws {
+        let hosts: [YAMLValue] = (0..<200).map { index in
+            ["name": .string("worker-\(index)"),
+             "conf": ["plugins": ["ovs": ["local_ip": .string("10.30.0.\(index % 250)"), "bridges": ["br-phy0", "br-int"]]],
+                      "odd key": .string(index.isMultiple(of: 2) ? "plain" : "it's: quoted\nacross a line break")]]
+        }
+        // Nested long lists, and the same list in places the cache must not take: as an item of
+        // another list (its first line follows "- "), and as an explicit key's value.
+        let nested: YAMLValue = .list((0..<40).map { .list(Array(hosts[0..<($0 % 3 == 0 ? 50 : 2)])) })
+        let longKey = String(repeating: "k", count: 130)
+        var tree = OutputTree()
+        try tree.add(OutputFile(path: "helm/neutron.yaml", content: .yaml(["conf": ["overrides": ["agent": ["hosts": .list(hosts)]]]])))
+        try tree.add(OutputFile(path: "armada/neutron.yaml", content: .yaml(
+            ["data": ["values": ["conf": ["overrides": ["agent": ["hosts": .list(hosts)]]]], "nested": nested]])))
+        try tree.add(OutputFile(path: "armada/manifest.yaml", content: .yamlDocuments(
+            [["schema": "armada/Chart/v1", "data": ["values": ["hosts": .list(hosts)]]], .list(hosts), [.list(hosts)],
+             .map([longKey: .list(hosts)]), nested])))
+        try tree.add(OutputFile(path: "top.yaml", content: .yaml(.list(hosts))))
+        let rendered = TreeRenderer.render(tree)
+        for (path, file) in tree.files {
+            let alone = switch file.content {
+            case let .yaml(value): YAMLRenderer.render(value)
+            case let .yamlDocuments(documents): YAMLRenderer.renderDocuments(documents)
+            case let .text(text): text
+            }
+            // Compared without printing both: the files are long.
+            XCTAssertTrue(rendered.files[path]?.text == alone, "\(path) differs from its rendering alone")
+        }
+        XCTAssertTrue(try XCTUnwrap(rendered.files["armada/neutron.yaml"]).text.contains("\n          - conf:\n"))
+    }
+}

@@ -25,11 +25,12 @@ public struct RenderedFile: Sendable, Equatable {
 public enum TreeRenderer {
     public static func render(_ tree: OutputTree) -> RenderedTree {
         let files = Array(tree.files.values)
+        let shared = SharedLists()
         let rendered = Parallel.map(files) { file in
             var bytes: [UInt8] = []
             switch file.content {
-            case let .yaml(value): YAMLRenderer.render(value, into: &bytes)
-            case let .yamlDocuments(documents): YAMLRenderer.renderDocuments(documents, into: &bytes)
+            case let .yaml(value): YAMLRenderer.render(value, into: &bytes, shared: shared)
+            case let .yamlDocuments(documents): YAMLRenderer.renderDocuments(documents, into: &bytes, shared: shared)
             case let .text(content): bytes.append(contentsOf: content.utf8)
             }
             return RenderedFile(data: Data(bytes), secure: file.secure)

@@ -19,12 +19,22 @@ public enum YAMLRenderer {
 
     /// `render(value)`'s UTF-8 appended to `bytes`: what a file's contents are built with.
     public static func render(_ value: YAMLValue, into bytes: inout [UInt8]) {
-        write(into: &bytes) { $0.document(value) }
+        write(into: &bytes, shared: nil) { $0.document(value) }
     }
 
     /// `renderDocuments(documents)`'s UTF-8 appended to `bytes`.
     public static func renderDocuments(_ documents: [YAMLValue], into bytes: inout [UInt8]) {
-        write(into: &bytes) { $0.documents(documents) }
+        write(into: &bytes, shared: nil) { $0.documents(documents) }
+    }
+
+    /// `render(value, into:)`, taking long lists from `shared` (the files of one tree).
+    static func render(_ value: YAMLValue, into bytes: inout [UInt8], shared: SharedLists) {
+        write(into: &bytes, shared: shared) { $0.document(value) }
+    }
+
+    /// `renderDocuments(documents, into:)`, taking long lists from `shared`.
+    static func renderDocuments(_ documents: [YAMLValue], into bytes: inout [UInt8], shared: SharedLists) {
+        write(into: &bytes, shared: shared) { $0.documents(documents) }
     }
 
     /// True when `string` written plain would not be read back as that same string by a YAML 1.1 or 1.2 reader.
@@ -34,8 +44,8 @@ public enum YAMLRenderer {
     }
 
     /// Lends `bytes` to a writer without copying them.
-    private static func write(into bytes: inout [UInt8], _ body: (inout YAMLWriter) -> Void) {
-        var writer = YAMLWriter(bytes: [])
+    private static func write(into bytes: inout [UInt8], shared: SharedLists?, _ body: (inout YAMLWriter) -> Void) {
+        var writer = YAMLWriter(bytes: [], shared: shared)
         swap(&writer.bytes, &bytes)
         body(&writer)
         swap(&writer.bytes, &bytes)

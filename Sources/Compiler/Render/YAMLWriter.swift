@@ -4,11 +4,14 @@ import Foundation
 /// megabytes is written without building a string per line or per value.
 struct YAMLWriter {
     var bytes: [UInt8]
+    /// Long lists other files hold too, rendered once for all of them.
+    let shared: SharedLists?
     /// Spaces to copy indentation from, doubled whenever a line is indented deeper.
     private var indentation = [UInt8](repeating: .space, count: 64)
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], shared: SharedLists? = nil) {
         self.bytes = bytes
+        self.shared = shared
     }
 
     /// One document, as `YAMLRenderer.render` describes it.
@@ -41,11 +44,14 @@ struct YAMLWriter {
         var indentsLine = indentsFirstLine
         switch value {
         case .list(let items) where !items.isEmpty:
-            for item in items {
-                if indentsLine { spaces(indent) }
-                indentsLine = true
-                append("- ")
-                block(item, indent: indent + 2, indentsFirstLine: false)
+            guard indentsLine, items.count >= SharedLists.minimumCount, let shared else {
+                list(items, indent: indent, indentsFirstLine: indentsLine)
+                return
+            }
+            shared.append(items, indent: indent, to: &bytes) {
+                var writer = YAMLWriter(bytes: [], shared: shared)
+                writer.list(items, indent: 0, indentsFirstLine: true)
+                return writer.bytes
             }
         case .map(let entries) where entries.count == 1:
             // Most mappings of a chart's values hold one key: nothing to sort.
@@ -62,6 +68,17 @@ struct YAMLWriter {
             if indentsLine { spaces(indent) }
             flow(value)
             bytes.append(.newline)
+        }
+    }
+
+    /// A non-empty list's items, each "- " and its value.
+    private mutating func list(_ items: [YAMLValue], indent: Int, indentsFirstLine: Bool) {
+        var indentsLine = indentsFirstLine
+        for item in items {
+            if indentsLine { spaces(indent) }
+            indentsLine = true
+            append("- ")
+            block(item, indent: indent + 2, indentsFirstLine: false)
         }
     }
 
