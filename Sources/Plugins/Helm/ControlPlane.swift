@@ -11,8 +11,13 @@ enum ControlPlane {
         hosts(context.inventory).count
     }
 
+    /// Found once per compile: every chart asks.
     static func hosts(_ inventory: ValidatedInventory) -> [InventoryHost] {
-        inventory.hostsLabelled(WellKnownLabel.openstackControlPlane)
+        inventory.derived { ControlPlaneHosts(hosts: $0.hostsLabelled(WellKnownLabel.openstackControlPlane)) }.hosts
+    }
+
+    private struct ControlPlaneHosts: Sendable {
+        let hosts: [InventoryHost]
     }
 
     /// `pod.replicas` with every listed component at the control-plane count.

@@ -156,27 +156,38 @@ public struct PlatformPlugin: ConfigPlugin {
 
     /// The /etc/hosts entries sysinv writes, skipping names the plan does not hold.
     /// The map and the lines of the addresses it names (not every address of the system: each
-    /// host's file would then carry a list growing with the system).
+    /// host's file would then carry a list growing with the system). All but the host's own
+    /// cluster-host entry are the same for every host, and are looked up once per compile.
     func hostsMap(for host: InventoryHost, _ inventory: ValidatedInventory) -> (value: YAMLValue, sources: [SourceLocation]) {
+        var entries = inventory.derived(HostsFileEntries.init)
+        entries.add("\(host.name)-cluster-host", host.name, .clusterHost, inventory)
+        return (.map(entries.entries), entries.sources.sorted())
+    }
+
+    /// The /etc/hosts entries every host has.
+    struct HostsFileEntries: Sendable {
         var entries: [String: YAMLValue] = [:]
         var sources: [SourceLocation] = []
-        func add(_ hostname: String, _ name: String, _ network: NetworkType) {
+
+        init(_ inventory: ValidatedInventory) {
+            for name in ["controller", "controller-0", "controller-1", "controller-platform-nfs", "controller-nfs"] {
+                add(name, name, .mgmt, inventory)
+            }
+            add("pxecontroller", "controller", .pxeboot, inventory)
+            add("oamcontroller", "controller", .oam, inventory)
+            for name in ["controller-cinder", "storage-0", "storage-1"] {
+                add(name, name, .mgmt, inventory)
+            }
+            for name in ["controller-0", "controller-1", "storage-0", "storage-1"] {
+                add("\(name)-cluster-host", name, .clusterHost, inventory)
+            }
+        }
+
+        mutating func add(_ hostname: String, _ name: String, _ network: NetworkType, _ inventory: ValidatedInventory) {
             guard let planned = inventory.addresses[name, network] else { return }
             entries[hostname] = ["ip": .string(planned.address.description)]
             sources.append(planned.source)
         }
-        for name in ["controller", "controller-0", "controller-1", "controller-platform-nfs", "controller-nfs"] {
-            add(name, name, .mgmt)
-        }
-        add("pxecontroller", "controller", .pxeboot)
-        add("oamcontroller", "controller", .oam)
-        for name in ["controller-cinder", "storage-0", "storage-1"] {
-            add(name, name, .mgmt)
-        }
-        for name in ["controller-0", "controller-1", "storage-0", "storage-1", host.name] {
-            add("\(name)-cluster-host", name, .clusterHost)
-        }
-        return (.map(entries), sources.sorted())
     }
 
     /// sysinv stamps each host's configuration with a uuid; here it is derived from the system
