@@ -39,6 +39,24 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual(counter.seen, Set(0..<1_000))
         XCTAssertEqual(counter.calls, 1_000)
     }
+
+    /// Both run, each once, and each result comes back in its own place, of any two types.
+    func testBothRunsEachOnceAndKeepsTheirResults() {
+        for round in 0..<200 {
+            let counter = Counter()
+            let (text, numbers) = Parallel.both({ () -> String in
+                counter.add(0)
+                return "first \(round)"
+            }, { () -> [Int]? in
+                counter.add(1)
+                return Array(0..<round)
+            })
+            XCTAssertEqual(text, "first \(round)")
+            XCTAssertEqual(numbers, Array(0..<round))
+            XCTAssertEqual(counter.calls, 2)
+            XCTAssertEqual(counter.seen, [0, 1])
+        }
+    }
 }
 
 private final class Counter: @unchecked Sendable {

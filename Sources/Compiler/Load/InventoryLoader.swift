@@ -40,12 +40,18 @@ public enum InventoryLoader {
             }
             return (nil, collector.sorted)
         }
-        var checker = SchemaChecker()
-        checker.check(root, against: InventorySchema.root, path: "")
-        collector.append(contentsOf: checker.diagnostics)
-        var decoder = InventoryDecoder(files: files)
-        let inventory = decoder.decode(root)
-        collector.append(contentsOf: decoder.diagnostics)
+        // The schema check and the decoder each read the whole tree and nothing of each other's.
+        let (schemaDiagnostics, (inventory, decodeDiagnostics)) = Parallel.both({
+            var checker = SchemaChecker()
+            checker.check(root, against: InventorySchema.root, path: "")
+            return checker.diagnostics
+        }, {
+            var decoder = InventoryDecoder(files: files)
+            let inventory = decoder.decode(root)
+            return (inventory, decoder.diagnostics)
+        })
+        collector.append(contentsOf: schemaDiagnostics)
+        collector.append(contentsOf: decodeDiagnostics)
         return (inventory, collector.sorted)
     }
 

@@ -85,4 +85,26 @@ public enum Parallel {
         }
         return slots.map { $0! }
     }
+
+    /// `first` and `second` at once, on two cores where there are two; both results.
+    public static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+        var firstResult: First?
+        var secondResult: Second?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                nonisolated(unsafe) let (first, second) = (first, second)
+                nonisolated(unsafe) var results = (firstResult, secondResult)
+                // Each iteration writes only its own half.
+                withUnsafeMutablePointer(to: &results) { results in
+                    nonisolated(unsafe) let results = results
+                    DispatchQueue.concurrentPerform(iterations: 2) { index in
+                        if index == 0 { results.pointee.0 = first() } else { results.pointee.1 = second() }
+                    }
+                }
+                (firstResult, secondResult) = results
+            }
+        }
+        return (firstResult!, secondResult!)
+    }
 }
