@@ -185,8 +185,7 @@ public struct InventoryHost: Sendable {
     /// sysinv's `_interface_sort_key`: ethernet, then bonds, then VLANs, each by name — the order
     /// ifup needs, and the one bridge numbers follow, so it never depends on the inventory file.
     public var interfacesByType: [Interface] {
-        let rank: [InterfaceType: Int] = [.ethernet: 0, .bond: 1, .vlan: 2]
-        return interfaces.sorted { (rank[$0.type]!, $0.name.value) < (rank[$1.type]!, $1.name.value) }
+        interfaces.sorted { $0.type != $1.type ? $0.type.layer < $1.type.layer : $0.name.value < $1.name.value }
     }
 
     /// The name the OS gives an interface, which puppet configures: an ethernet interface is its
@@ -224,6 +223,16 @@ public struct Label: Hashable, Sendable {
 
 public enum InterfaceType: String, CaseIterable, Sendable {
     case ethernet, bond, vlan
+
+    /// Ports first, then bonds over them, then VLANs over either: the order interfaces are
+    /// configured in.
+    var layer: Int {
+        switch self {
+        case .ethernet: 0
+        case .bond: 1
+        case .vlan: 2
+        }
+    }
 }
 
 /// What an interface carries (sysinv's ifclass): platform networks, a vswitch port for data
