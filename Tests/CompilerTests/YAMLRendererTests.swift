@@ -55,6 +55,21 @@ final class YAMLRendererTests: XCTestCase {
         XCTAssertEqual(YAMLRenderer.render(value), "B: 3\n_: 6\na: 2\na b: 8\na0: 7\nb: 1\nz: 5\n\"\\xE9\": 4\n")
     }
 
+    /// Keys that share their first eight or sixteen bytes, or are prefixes of each other (NUL
+    /// included), sort by all their bytes, as Python sorts them.
+    func testKeysSharingLongPrefixesSortByEveryByte() {
+        let keys = ["platform::params::hostname", "platform::params::controller_upgrade", "platform::params", "platform::param",
+                    "platform::params::", "platform::kubernetes::params::enabled", "platform::paramsA", "platform::params\u{0}",
+                    "platform::params\u{0}x", "openstack::keystone::params::region", "platformé", "platform", "platforma", "",
+                    "a\u{0}", "a", "a\u{0}\u{0}"]
+        let value = YAMLValue.map(Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, .int($0)) }))
+        let sorted = keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let rendered = YAMLRenderer.render(value)
+        // Each key's value is its index: the values in the order rendered give the keys' order.
+        let order = rendered.split(separator: "\n").compactMap { line in line.split(separator: " ").last.flatMap { Int($0) } }
+        XCTAssertEqual(order.map { keys[$0] }, sorted)
+    }
+
     /// PyYAML writes "? key" for a key that is empty, multi-line, or too long for a simple key.
     func testExplicitKeys() {
         let long = String(repeating: "k", count: 123), simple = String(repeating: "j", count: 122)

@@ -59,7 +59,7 @@ struct YAMLWriter {
             let only = entries[entries.startIndex]
             entry(only.key, only.value, indent: indent)
         case .map(let entries) where !entries.isEmpty:
-            for (_, position) in Self.positionsInKeyOrder(entries) {
+            for position in Self.positionsInKeyOrder(entries) {
                 if indentsLine { spaces(indent) }
                 indentsLine = true
                 entry(entries[position].key, entries[position].value, indent: indent)
@@ -138,44 +138,52 @@ struct YAMLWriter {
         }
     }
 
-    /// The dictionary's positions in the order of its keys, each with the head it was sorted by.
-    /// Sorting positions rather than entries moves no strings; most keys differ in their first
-    /// eight bytes, which are compared as one integer, and only keys that share them are
-    /// compared byte by byte.
-    private static func positionsInKeyOrder(_ entries: [String: YAMLValue]) -> [(head: UInt64, position: Dictionary<String, YAMLValue>.Index)] {
-        var order: [(head: UInt64, position: Dictionary<String, YAMLValue>.Index)] = []
-        order.reserveCapacity(entries.count)
+    /// The dictionary's positions in the order of its keys (the order of their unicode scalars,
+    /// which is the order of their UTF-8 bytes). Sorting positions rather than entries moves no
+    /// strings. Every key's bytes are first copied into one buffer, so that comparing two keys
+    /// touches no string; and each key carries its first sixteen bytes as two integers, which
+    /// decide most comparisons (hiera keys share "platform::" and the like, so eight bytes would
+    /// not). Keys that share those are compared byte by byte in the buffer.
+    private static func positionsInKeyOrder(_ entries: [String: YAMLValue]) -> [Dictionary<String, YAMLValue>.Index] {
+        struct SortKey {
+            let head: UInt64
+            let next: UInt64
+            let start: Int
+            let count: Int
+            let position: Dictionary<String, YAMLValue>.Index
+        }
+        var bytes: [UInt8] = []
+        var keys: [SortKey] = []
+        keys.reserveCapacity(entries.count)
         var position = entries.startIndex
         while position != entries.endIndex {
-            order.append((head(of: entries[position].key), position))
+            withUTF8(entries.keys[position]) { utf8 in
+                keys.append(SortKey(head: word(utf8, from: 0), next: word(utf8, from: 8), start: bytes.count, count: utf8.count,
+                                    position: position))
+                bytes.append(contentsOf: utf8)
+            }
             entries.formIndex(after: &position)
         }
-        let keys = entries.keys
-        order.sort { $0.head != $1.head ? $0.head < $1.head : precedes(keys[$0.position], keys[$1.position]) }
-        return order
-    }
-
-    /// The first eight UTF-8 bytes of `key` as a big-endian integer, zeros after a shorter key:
-    /// two keys whose heads differ are in the order of their heads.
-    private static func head(of key: String) -> UInt64 {
-        withUTF8(key) { bytes in
-            var head: UInt64 = 0
-            for index in 0..<8 {
-                head = head << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
-            }
-            return head
-        }
-    }
-
-    /// Keys in the order of their unicode scalars, which is the order of their UTF-8 bytes.
-    private static func precedes(_ left: String, _ right: String) -> Bool {
-        withUTF8(left) { left in
-            withUTF8(right) { right in
+        bytes.withUnsafeBufferPointer { bytes in
+            keys.sort { left, right in
+                if left.head != right.head { return left.head < right.head }
+                if left.next != right.next { return left.next < right.next }
                 let common = min(left.count, right.count)
-                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + left.start, bytes.baseAddress! + right.start, common)
                 return order == 0 ? left.count < right.count : order < 0
             }
         }
+        return keys.map(\.position)
+    }
+
+    /// Eight bytes of `bytes` from `offset` as a big-endian integer, zeros past the end: two keys
+    /// whose words differ are in the order of their words.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> UInt64 {
+        var word: UInt64 = 0
+        for index in offset..<(offset + 8) {
+            word = word << 8 | UInt64(index < bytes.count ? bytes[index] : 0)
+        }
+        return word
     }
 
     /// PyYAML's limit of 128 characters for a simple key counts the 5 of the "!!str" tag.
