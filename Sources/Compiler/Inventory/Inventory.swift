@@ -185,7 +185,7 @@ public struct InventoryHost: Sendable {
     /// sysinv's `_interface_sort_key`: ethernet, then bonds, then VLANs, each by name — the order
     /// ifup needs, and the one bridge numbers follow, so it never depends on the inventory file.
     public var interfacesByType: [Interface] {
-        interfaces.sorted { $0.type != $1.type ? $0.type.layer < $1.type.layer : $0.name.value < $1.name.value }
+        interfaces.sorted(by: Interface.precedesInConfiguration)
     }
 
     /// The name the OS gives an interface, which puppet configures: an ethernet interface is its
@@ -282,6 +282,11 @@ public struct Interface: Sendable {
     public var sriovVFs: Located<Int>?
     public var sriovVFDriver: Located<SRIOVDriver>?
     public var location: SourceLocation
+
+    /// The order of `InventoryHost.interfacesByType`: by type (ports, bonds, VLANs), then by name.
+    public static func precedesInConfiguration(_ left: Interface, _ right: Interface) -> Bool {
+        left.type != right.type ? left.type.layer < right.type.layer : left.name.value < right.name.value
+    }
 }
 
 /// How SR-IOV VFs are bound: to the NIC's kernel VF driver (netdevice) or to vfio-pci for

@@ -5,7 +5,9 @@ import Foundation
 /// device plugin and puppet's VF setup all read, walked in one order so that they agree.
 extension InventoryHost {
     func interfaces(ofClass interfaceClass: InterfaceClass) -> [Interface] {
-        interfacesByType.filter { $0.interfaceClass == interfaceClass }
+        // Filtered first: most hosts have few interfaces of a class, often none, and those are
+        // all that are copied and ordered.
+        interfaces.filter { $0.interfaceClass == interfaceClass }.sorted(by: Interface.precedesInConfiguration)
     }
 
     /// One OVS bridge `br-phy<N>` per data interface attaching a flat or vlan data network;
