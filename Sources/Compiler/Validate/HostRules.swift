@@ -4,7 +4,10 @@ enum HostRules {
         var diagnostics: [Diagnostic] = []
         diagnostics += checkNamesAndCounts(inventory)
         diagnostics += checkMACs(inventory)
-        for host in inventory.hosts {
+        // Each host's own rules read nothing of the others': all cores check them, and the
+        // findings keep the hosts' order.
+        diagnostics += Parallel.map(inventory.hosts) { host in
+            var diagnostics: [Diagnostic] = []
             diagnostics += checkInterfaces(host, inventory)
             diagnostics += checkAddresses(host, inventory)
             diagnostics += checkCPUs(host)
@@ -18,7 +21,8 @@ enum HostRules {
                     "\(WellKnownLabel.openstackControllerNode) (the 2019 spec's name) is taken as \(WellKnownLabel.openstackControlPlane), the label sysinv and the charts read; rename it to \(WellKnownLabel.openstackControlPlane)",
                     at: label.location)
             }
-        }
+            return diagnostics
+        }.flatMap { $0 }
         return diagnostics
     }
 
