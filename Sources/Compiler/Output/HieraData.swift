@@ -111,17 +111,21 @@ public struct HieraDocument: Sendable {
             guard plugin.mayWrite(key: entry.key) else {
                 throw UndeclaredWrite(plugin: plugin.identifier, output: .hieraKey(entry.key, file))
             }
-            guard let index = entries.index(forKey: entry.key) else {
-                entries[entry.key] = Entry(value: entry.value, provenance: KeyProvenance(plugin: plugin.identifier, sources: entry.sources, replaced: []))
-                continue
-            }
-            let previous = entries.values[index]
-            if previous.provenance.plugin != plugin.identifier && !plugin.mayOverride(entry.key) {
-                throw UndeclaredOverride(key: entry.key, file: file, plugin: plugin.identifier, previous: previous.provenance.plugin)
-            }
-            let replaced = previous.provenance.replaced + [ReplacedValue(plugin: previous.provenance.plugin, value: previous.value)]
-            entries.values[index] = Entry(value: entry.value, provenance: KeyProvenance(plugin: plugin.identifier, sources: entry.sources, replaced: replaced))
+            // The key's place is found once, whether it is new or replaces an earlier value.
+            try Self.set(&entries[entry.key], to: entry, from: plugin, file: file)
         }
+    }
+
+    private static func set(_ slot: inout Entry?, to entry: HieraEntry, from plugin: PluginDescription, file: HieraFile) throws {
+        guard let previous = slot else {
+            slot = Entry(value: entry.value, provenance: KeyProvenance(plugin: plugin.identifier, sources: entry.sources, replaced: []))
+            return
+        }
+        if previous.provenance.plugin != plugin.identifier && !plugin.mayOverride(entry.key) {
+            throw UndeclaredOverride(key: entry.key, file: file, plugin: plugin.identifier, previous: previous.provenance.plugin)
+        }
+        let replaced = previous.provenance.replaced + [ReplacedValue(plugin: previous.provenance.plugin, value: previous.value)]
+        slot = Entry(value: entry.value, provenance: KeyProvenance(plugin: plugin.identifier, sources: entry.sources, replaced: replaced))
     }
 }
 
