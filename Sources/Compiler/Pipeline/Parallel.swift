@@ -89,22 +89,19 @@ public enum Parallel {
     /// `first` and `second` at once, on two cores where there are two; both results.
     public static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
         guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
-        var firstResult: First?
-        var secondResult: Second?
+        var results: (First?, Second?) = (nil, nil)
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
                 nonisolated(unsafe) let (first, second) = (first, second)
-                nonisolated(unsafe) var results = (firstResult, secondResult)
-                // Each iteration writes only its own half.
                 withUnsafeMutablePointer(to: &results) { results in
                     nonisolated(unsafe) let results = results
+                    // Each iteration writes only its own half.
                     DispatchQueue.concurrentPerform(iterations: 2) { index in
                         if index == 0 { results.pointee.0 = first() } else { results.pointee.1 = second() }
                     }
                 }
-                (firstResult, secondResult) = results
             }
         }
-        return (firstResult!, secondResult!)
+        return (results.0!, results.1!)
     }
 }
