@@ -43,7 +43,8 @@ final class SharedLists: Sendable {
         }
     }
 
-    /// `lines` (whole lines, each ending in "\n") with `indent` spaces before each.
+    /// `lines` (whole lines, each ending in "\n", as the writer makes them) with `indent` spaces
+    /// before each; a last line without its "\n" is copied as it is.
     static func append(_ lines: [UInt8], indentedBy indent: Int, to bytes: inout [UInt8]) {
         guard indent > 0 else {
             bytes.append(contentsOf: lines)
@@ -54,10 +55,11 @@ final class SharedLists: Sendable {
             var start = 0
             while start < lines.count {
                 var end = start
-                while lines[end] != .newline { end += 1 }
+                while end < lines.count && lines[end] != .newline { end += 1 }
+                let next = min(end + 1, lines.count)
                 bytes.append(contentsOf: spaces)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: lines[start...end]))
-                start = end + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: lines[start..<next]))
+                start = next
             }
         }
     }
