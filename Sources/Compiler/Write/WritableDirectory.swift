@@ -174,10 +174,11 @@ public final class WritableDirectory {
         }
     }
 
-    /// Sets a new file's mode where the umask may have taken bits, writes `data` and closes it;
-    /// the error number of the first failure.
+    /// Files at least this large have their write-back started as soon as they are written.
     private static let earlyWritebackBytes = 256 * 1024
 
+    /// Sets a new file's mode where the umask may have taken bits, writes `data` and closes it;
+    /// the error number of the first failure.
     private func fill(_ file: Int32, with data: Data, mode: mode_t) -> Int32? {
         var failure: Int32 = 0
         if umaskMayStrip(mode), fchmod(file, mode) != 0 { failure = errno }

@@ -165,7 +165,7 @@ public struct PlatformPlugin: ConfigPlugin {
     }
 
     /// The /etc/hosts entries every host has.
-    struct HostsFileEntries: Sendable {
+    private struct HostsFileEntries: Sendable {
         var entries: [String: YAMLValue] = [:]
         var sources: [SourceLocation] = []
 
