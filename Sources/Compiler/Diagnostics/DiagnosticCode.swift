@@ -77,6 +77,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case storageHostWithoutOSD = "STOR009"
     case tooFewOSDs = "STOR010"
     case thirdMonitorMissing = "STOR011"
+    case diskLayout = "STOR012"
+    case volumeGroup = "STOR013"
 
     // Edits of the inventory (host and label commands): each refusal names the rule it enforces
     case unknownHost = "EDIT001"

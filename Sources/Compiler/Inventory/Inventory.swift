@@ -174,6 +174,9 @@ public struct InventoryHost: Sendable {
     public var cpus: CPULayout?
     public var memory: [NUMAMemory]
     public var labels: [Located<Label>]
+    /// The disks sysinv's agent reports, with their partitions and LVM physical volumes. Empty:
+    /// the inventory does not describe them, and the host gets no partition or LVM keys.
+    public var disks: [HostDisk]
     public var location: SourceLocation
 
     public var name: String { hostname.value }
@@ -203,6 +206,77 @@ public struct InventoryHost: Sendable {
             return "\(osName(of: base)).\(interface.vlanID ?? 0)"
         }
     }
+}
+
+/// A disk of a host (sysinv's `i_idisk`), as the agent reports it.
+public struct HostDisk: Sendable {
+    /// The persistent path (`device_path`, `/dev/disk/by-path/…`), which names the partitions.
+    public var device: Located<String>
+    /// The kernel's name (`device_node`, `/dev/sda`).
+    public var node: Located<String>
+    public var sizeMiB: Located<Int>?
+    /// The disk the platform is installed on (`stor_function: rootfs`).
+    public var isRootfs: Bool
+    /// The whole disk as a physical volume.
+    public var physicalVolume: PhysicalVolume?
+    /// A `pv_state` given without a volume group, for the validator to report.
+    public var pvStateWithoutGroup: Located<PhysicalVolumeState>?
+    public var partitions: [DiskPartition]
+    public var location: SourceLocation
+
+    /// The agent's names: `<device_path>-part<n>`, and `<device_node><n>`, or `…p<n>` on NVMe.
+    public func path(of partition: DiskPartition) -> String { "\(device.value)-part\(partition.number.value)" }
+    public func node(of partition: DiskPartition) -> String {
+        node.value + (node.value.contains("nvme") ? "p" : "") + "\(partition.number.value)"
+    }
+}
+
+/// A GPT partition (sysinv's `partition`), with the change sysinv has pending for it.
+public struct DiskPartition: Sendable {
+    /// sysinv's type for the partitions it creates: an LVM physical volume.
+    public static let userPhysicalVolumeType = "ba5eba11-0000-1111-2222-000000000001"
+
+    public var number: Located<Int>
+    /// The partition's unique GUID; nil only for one still to be created.
+    public var uuid: Located<String>?
+    public var typeGUID: Located<String>?
+    public var startMiB: Located<Int>?
+    /// The size, or for a partition being resized, its new size.
+    public var sizeMiB: Located<Int>
+    /// `present` when not given; nil when given but not one of the states (the schema reports
+    /// it, and the rules that depend on the state pass over the partition).
+    public var state: Located<PartitionState>?
+    public var physicalVolume: PhysicalVolume?
+    /// A `pv_state` given without a volume group, for the validator to report.
+    public var pvStateWithoutGroup: Located<PhysicalVolumeState>?
+    public var location: SourceLocation
+}
+
+/// What puppet is to do with a partition: check it is there (sysinv's ready and in-use
+/// partitions), or create, resize or delete it.
+public enum PartitionState: String, CaseIterable, Sendable {
+    case present, create, modify, delete
+}
+
+/// A disk or partition given to an LVM volume group (sysinv's `i_pv`).
+public struct PhysicalVolume: Sendable {
+    public var group: Located<VolumeGroup>
+    public var state: Located<PhysicalVolumeState>?
+    public var location: SourceLocation
+
+    public var isRemoving: Bool { state?.value == .removing }
+}
+
+/// The volume groups sysinv manages on a host: the platform's own, and the local storage of
+/// virtual machines on hosts with the worker subfunction.
+public enum VolumeGroup: String, CaseIterable, Sendable {
+    case cgtsVG = "cgts-vg"
+    case novaLocal = "nova-local"
+}
+
+/// A physical volume being removed stays in LVM's filter until puppet has removed it.
+public enum PhysicalVolumeState: String, CaseIterable, Sendable {
+    case provisioned, removing
 }
 
 public struct BoardManagement: Sendable {

@@ -124,6 +124,33 @@ public enum InventorySchema {
         SchemaField("description", .text, "free text"),
     ])
 
+    /// The largest disk or partition size in MiB: 1 EiB.
+    static let maximumMiB = 1 << 40
+
+    static let physicalVolumeFields = [
+        SchemaField("volume_group", .oneOf(VolumeGroup.self), "the LVM volume group this is a physical volume of: cgts-vg (the platform's), or nova-local (instances' local disks, worker subfunction only)"),
+        SchemaField("pv_state", .oneOf(PhysicalVolumeState.self), "removing: a nova-local physical volume on its way out, kept in LVM's filter until puppet removes it; default provisioned"),
+    ]
+
+    static let partition = SchemaType.object([
+        SchemaField("number", .integer(minimum: 1, maximum: 128), required: true, "GPT partition number: the partition is <disk device>-part<number>"),
+        SchemaField("uuid", .format(.uuid), "the partition's unique GUID (sgdisk -i); required unless state is create"),
+        SchemaField("type_guid", .format(.uuid), "partition type GUID; required unless state is create, which defaults to sysinv's LVM type \(DiskPartition.userPhysicalVolumeType)"),
+        SchemaField("start_mib", .integer(minimum: 0, maximum: maximumMiB), "first MiB on the disk; required unless state is create"),
+        SchemaField("size_mib", .integer(minimum: 1, maximum: maximumMiB), required: true, "size in MiB; with state modify, the new size"),
+        SchemaField("state", .oneOf(PartitionState.self), "present (default: puppet checks it), or the change puppet is to make: create, modify (resize) or delete"),
+    ] + physicalVolumeFields)
+
+    static let disk = SchemaType.object([
+        SchemaField("device", .format(.devicePath), required: true, "the disk's persistent path (device_path), e.g. /dev/disk/by-path/pci-0000:00:1f.2-ata-1.0"),
+        SchemaField("node", .format(.devicePath), required: true, "the kernel's name for it (device_node), e.g. /dev/sda"),
+        SchemaField("size_mib", .integer(minimum: 1, maximum: maximumMiB), "size in MiB; the partitions must fit"),
+        SchemaField("rootfs", .boolean, "the disk the platform is installed on; default false"),
+        SchemaField("partitions", .list(partition), "its GPT partitions, as the agent reports them"),
+    ] + physicalVolumeFields.map { field in
+        SchemaField(field.name, field.type, "the whole disk: " + field.summary)
+    })
+
     static let host = SchemaType.object([
         SchemaField("hostname", .format(.hostname), required: true, "controller-0, controller-1, storage-N or any RFC 1123 name for workers"),
         SchemaField("personality", .oneOf(Personality.self), required: true, "what the host is"),
@@ -153,6 +180,7 @@ public enum InventorySchema {
             SchemaField("vm_hugepages_1G", .integer(minimum: 0, maximum: nodeMemoryMiB / 1024), "1G pages for applications"),
         ])), "memory per NUMA node"),
         SchemaField("labels", .dictionary(.text), "Kubernetes node labels (key: value)"),
+        SchemaField("disks", .list(disk), "disks with their partitions and LVM physical volumes; a host that lists them gets 013_storage's partition and LVM filter keys"),
     ])
 
     static let system = SchemaType.object([

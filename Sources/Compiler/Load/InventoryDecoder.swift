@@ -131,8 +131,39 @@ struct InventoryDecoder {
                 if case let .scalar(scalar) = pair.value { value = scalar.text } else { value = "" }
                 return Located(Label(key: pair.key.value, value: value), at: pair.key.location)
             },
+            disks: host.list("disks").map { decodeDisk(MappingReader($0)) },
             location: host.location
         )
+    }
+
+    private func decodeDisk(_ disk: MappingReader) -> HostDisk {
+        HostDisk(
+            device: disk.string("device", default: ""),
+            node: disk.string("node", default: ""),
+            sizeMiB: disk.int("size_mib"),
+            isRootfs: disk.bool("rootfs", default: false).value,
+            physicalVolume: decodePhysicalVolume(disk),
+            pvStateWithoutGroup: disk["volume_group"] == nil ? disk.oneOf("pv_state") : nil,
+            partitions: disk.list("partitions").map { node in
+                let partition = MappingReader(node)
+                return DiskPartition(
+                    number: partition.int("number") ?? Located(0, at: partition.location),
+                    uuid: partition.string("uuid"),
+                    typeGUID: partition.string("type_guid"),
+                    startMiB: partition.int("start_mib"),
+                    sizeMiB: partition.int("size_mib") ?? Located(0, at: partition.location),
+                    state: partition["state"] == nil ? Located(.present, at: partition.location) : partition.oneOf("state"),
+                    physicalVolume: decodePhysicalVolume(partition),
+                    pvStateWithoutGroup: partition["volume_group"] == nil ? partition.oneOf("pv_state") : nil,
+                    location: partition.location)
+            },
+            location: disk.location)
+    }
+
+    /// `volume_group` and `pv_state` of a disk or partition.
+    private func decodePhysicalVolume(_ mapping: MappingReader) -> PhysicalVolume? {
+        guard let group: Located<VolumeGroup> = mapping.oneOf("volume_group") else { return nil }
+        return PhysicalVolume(group: group, state: mapping.oneOf("pv_state"), location: group.location)
     }
 
     private func decodeInterface(_ interface: MappingReader) -> Interface {

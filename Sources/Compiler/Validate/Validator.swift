@@ -15,6 +15,7 @@ public enum Validator {
         collector.append(contentsOf: HostRules.check(inventory))
         collector.append(contentsOf: DataNetworkRules.check(inventory))
         collector.append(contentsOf: StorageRules.check(inventory))
+        collector.append(contentsOf: DiskRules.check(inventory))
         collector.append(contentsOf: ApplicationRules.check(inventory))
         var allocator = AddressAllocator(inventory: inventory)
         allocator.allocate()
