@@ -13,4 +13,9 @@ enum StableUUID {
         let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
         return parts.joined(separator: "-")
     }
+
+    /// A host's uuid (sysinv's `ihost.uuid`), from the system's and the host's names.
+    static func host(_ hostname: String, system: String) -> String {
+        named("\(system)/host/\(hostname)")
+    }
 }
