@@ -159,4 +159,12 @@ final class DiskValidationTests: XCTestCase {
             "15 INV014", "16 INV014", "19 INV014", "19 INV014", "19 INV015", "19 INV015", "20 INV015", "20 INV013", "20 INV013",
         ], found.map(\.description).joined(separator: "\n"))
     }
+
+    /// No server holds more than 1,024 disks: more is refused at the first one too many.
+    func testAHostHoldsAtMostAThousandAndTwentyFourDisks() {
+        let disks = Self.rootDisk + "\n" + (1...1024).map { "- {device: /dev/disk/by-id/d\($0), node: /dev/n\($0)}" }.joined(separator: "\n")
+        let found = diagnostics(Self.inventory(disks: disks))
+        XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code.rawValue)" }, ["1046:9 STOR012"],
+                       found.map(\.description).joined(separator: "\n"))
+    }
 }

@@ -18,22 +18,25 @@ enum DiskRules {
 
     // MARK: Disks
 
+    /// More disks than any server holds is a mistake, and bounds the work a host's disks cost.
+    static let maximumDisks = 1024
+
     static func checkDisks(_ host: InventoryHost) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        if host.disks.count > maximumDisks {
+            diagnostics.append(Diagnostic(.diskLayout,
+                "\(host.name) lists \(host.disks.count) disks, more than the \(maximumDisks) a host may have; list the disks the agent reports", at: host.disks[maximumDisks].location))
+        }
         var devices: [String: SourceLocation] = [:]
         var nodes: [String: SourceLocation] = [:]
         for disk in host.disks {
-            if let first = devices[disk.device.value] {
+            if let first = seenBefore(disk.device, in: &devices) {
                 diagnostics.append(Diagnostic(.diskLayout,
                     "disk \(disk.device.value) of \(host.name) is already listed at line \(first.line); list each disk once", at: disk.device.location))
-            } else {
-                devices[disk.device.value] = disk.device.location
             }
-            if let first = nodes[disk.node.value] {
+            if let first = seenBefore(disk.node, in: &nodes) {
                 diagnostics.append(Diagnostic(.diskLayout,
                     "device node \(disk.node.value) of \(host.name) is already the node of the disk at line \(first.line); give each disk its own node", at: disk.node.location))
-            } else {
-                nodes[disk.node.value] = disk.node.location
             }
         }
         let roots = host.disks.filter(\.isRootfs)
@@ -42,6 +45,15 @@ enum DiskRules {
                 "\(host.name) has \(roots.count) disks marked rootfs; the platform is installed on one, so mark only that disk", at: roots[1].location))
         }
         return diagnostics
+    }
+
+    /// Where a device path was listed first, if it was; a path the schema refused (or that is
+    /// missing) was reported there and is passed over.
+    static func seenBefore(_ path: Located<String>, in seen: inout [String: SourceLocation]) -> SourceLocation? {
+        guard FieldGrammar.devicePath.problem(path.value) == nil else { return nil }
+        if let first = seen[path.value] { return first }
+        seen[path.value] = path.location
+        return nil
     }
 
     // MARK: Partitions
@@ -166,14 +178,19 @@ enum DiskRules {
     static func checkOSDDisks(_ inventory: Inventory) -> [Diagnostic] {
         guard let ceph = inventory.storage?.ceph else { return [] }
         var diagnostics: [Diagnostic] = []
-        let hosts = Dictionary(inventory.hosts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each listing host's disks by path, the first of a path that is listed twice.
+        var disks: [String: [String: HostDisk]] = [:]
+        for host in inventory.hosts where !host.disks.isEmpty && disks[host.name] == nil {
+            disks[host.name] = Dictionary(host.disks.map { ($0.device.value, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         for osd in ceph.osds {
-            guard let host = hosts[osd.host.value], !host.disks.isEmpty else { continue }
+            guard let hostDisks = disks[osd.host.value] else { continue }
+            let host = osd.host.value
             let devices = [(osd.device, "OSD")] + (osd.journal.map { [($0.device, "journal")] } ?? [])
             for (device, role) in devices where FieldGrammar.devicePath.problem(device.value) == nil {
-                guard let disk = host.disks.first(where: { $0.device.value == device.value }) else {
+                guard let disk = hostDisks[device.value] else {
                     diagnostics.append(Diagnostic(.storageReference,
-                        "\(role) disk \(device.value) is not one of \(host.name)'s disks; name a disk listed under its disks, or add it there",
+                        "\(role) disk \(device.value) is not one of \(host)'s disks; name a disk listed under its disks, or add it there",
                         at: device.location))
                     continue
                 }
@@ -188,7 +205,7 @@ enum DiskRules {
                 }
                 if let problem {
                     diagnostics.append(Diagnostic(.cephDevice,
-                        "\(role) disk \(device.value) of \(host.name) cannot be given to Ceph: \(problem); use an empty disk", at: device.location))
+                        "\(role) disk \(device.value) of \(host) cannot be given to Ceph: \(problem); use an empty disk", at: device.location))
                 }
             }
         }
