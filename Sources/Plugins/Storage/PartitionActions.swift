@@ -10,6 +10,8 @@ struct PartitionActions {
     var create: [JSONObject] = []
     var modify: [JSONObject] = []
     var delete: [JSONObject] = []
+    /// The partitions of each action, where the inventory lists them.
+    var sources: [PartitionState: [SourceLocation]] = [:]
 
     init(_ host: InventoryHost, hostUUID: String, systemName: String) {
         for disk in host.disks {
@@ -20,7 +22,9 @@ struct PartitionActions {
                     ?? StableUUID.named("\(systemName)/\(host.name)/partition/\(path)")
                 let start = partition.startMiB.map { JSONScalar.int($0.value) } ?? .null
                 // A refused state never gets past validation.
-                switch partition.state?.value ?? .present {
+                let state = partition.state?.value ?? .present
+                sources[state, default: []].append(partition.location)
+                switch state {
                 case .present:
                     check.append(JSONObject(Self.checkKeys, [
                         "device_node": .string(disk.node(of: partition)), "device_path": .string(path),

@@ -51,10 +51,10 @@ public struct StoragePlugin: ConfigPlugin {
         let system = context.inventory.system.name.value
         let partitions = PartitionActions(host, hostUUID: StableUUID.host(host.name, system: system), systemName: system)
         let params = "platform::partitions::params::"
-        data.set(params + "check_config", PartitionActions.config(partitions.check), from: sources)
-        data.set(params + "create_config", PartitionActions.config(partitions.create), from: sources)
-        data.set(params + "modify_config", PartitionActions.config(partitions.modify), from: sources)
-        data.set(params + "delete_config", PartitionActions.config(partitions.delete), from: sources)
+        data.set(params + "check_config", PartitionActions.config(partitions.check), from: partitions.sources[.present] ?? sources)
+        data.set(params + "create_config", PartitionActions.config(partitions.create), from: partitions.sources[.create] ?? sources)
+        data.set(params + "modify_config", PartitionActions.config(partitions.modify), from: partitions.sources[.modify] ?? sources)
+        data.set(params + "delete_config", PartitionActions.config(partitions.delete), from: partitions.sources[.delete] ?? sources)
         // sysinv names a DRBD resource only when a cinder-volumes partition is resized.
         data.set(params + "shutdown_drbd_resource", .null, from: sources)
         let volumes = LVMFilters(host)
