@@ -16,27 +16,10 @@ final class StorageHostHieraTests: XCTestCase {
           mode: duplex
           software_version: "19.01"
           kubernetes: {enabled: true, version: 1.29.2}
-        networks:
-          oam: {subnet: 10.10.10.0/24, gateway: 10.10.10.1}
-          mgmt: {subnet: 192.168.204.0/24}
-          pxeboot: {subnet: 169.254.202.0/24}
-          cluster-host: {subnet: 192.168.206.0/24}
-          cluster-pod: {subnet: 172.16.0.0/16}
-          cluster-service: {subnet: 10.96.0.0/12}
-          multicast: {subnet: 239.1.1.0/28}
+        \(InventoryText.networks)
         hosts:
-          - hostname: controller-0
-            personality: controller
-            interfaces:
-              - {name: enp0s3, networks: [oam]}
-              - {name: enp0s8, networks: [mgmt, pxeboot]}
-              - {name: enp0s9, networks: [cluster-host]}
-          - hostname: controller-1
-            personality: controller
-            interfaces:
-              - {name: enp0s3, networks: [oam]}
-              - {name: enp0s8, networks: [mgmt, pxeboot]}
-              - {name: enp0s9, networks: [cluster-host]}
+          - {hostname: controller-0, personality: controller, interfaces: [{name: enp0s3, networks: [oam, mgmt, pxeboot, cluster-host]}]}
+          - {hostname: controller-1, personality: controller, interfaces: [{name: enp0s3, networks: [oam, mgmt, pxeboot, cluster-host]}]}
           - hostname: worker-0
             personality: worker
             interfaces:
