@@ -22,6 +22,7 @@ public enum PluginRegistry {
         KeystoneAuthPlugin(),
         HelmOverridesPlugin(),
         ArmadaManifestPlugin(),
+        MaintenanceHostsPlugin(),
     ]
 
     /// The built-in applications, which uploaded ones join in the catalog.

@@ -69,7 +69,7 @@ final class LabelEffectsTests: XCTestCase {
         try edit(path) { try $0.lock("worker-1") }
         try edit(path) { try $0.delete("worker-1") }
         let after = try compile(path)
-        XCTAssertEqual(Set(before.keys).subtracting(after.keys).sorted(), ["hieradata/worker-1.yaml", "kubernetes/kubeadm-join-worker-1.yaml"])
+        XCTAssertEqual(Set(before.keys).subtracting(after.keys).sorted(), ["hieradata/worker-1.yaml", "kubernetes/kubeadm-join-worker-1.yaml", "maintenance/worker-1.json"])
         XCTAssertEqual(after.filter { $0.value.contains("worker-1") }.keys.sorted(), [])
     }
 

@@ -80,6 +80,12 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case diskLayout = "STOR012"
     case volumeGroup = "STOR013"
 
+    // Board management
+    case bmcNotProvisioned = "BMC001"
+    case bmcIncomplete = "BMC002"
+    case bmcAddressFamily = "BMC003"
+    case bmcAddressTaken = "BMC004"
+
     // Edits of the inventory (host and label commands): each refusal names the rule it enforces
     case unknownHost = "EDIT001"
     case hostNotLocked = "EDIT002"

@@ -95,6 +95,12 @@ extension FieldGrammar {
 
     /// Linux interface names: at most 15 characters (IFNAMSIZ less the NUL). The kernel refuses
     /// only '/', ':' and whitespace; this also keeps out everything a shell reads specially.
+    /// A board management controller's user (sysinv: at most 16 characters, no whitespace). It
+    /// reaches the maintenance record and the virtual BMC's configuration.
+    public static let bmcUsername = FieldGrammar(
+        what: "BMC user name", pattern: "^[A-Za-z0-9._@+-]+$", maxLength: 16,
+        rule: "use 1 to 16 letters, digits and . _ @ + -")
+
     public static let interfaceName = FieldGrammar(
         what: "interface name", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$", maxLength: 15,
         rule: "use 1 to 15 \(word), as Linux names interfaces (enp0s3, bond0, vlan11)")

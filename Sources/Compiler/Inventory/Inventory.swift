@@ -168,6 +168,7 @@ public struct InventoryHost: Sendable {
     public var subfunctions: [Subfunction]
     public var administrative: Located<AdministrativeState>
     public var mgmtMAC: Located<String>?
+    /// Nil when the host names no board management field.
     public var boardManagement: BoardManagement?
     public var addresses: [NetworkType: Located<IPAddress>]
     public var interfaces: [Interface]
@@ -279,10 +280,29 @@ public enum PhysicalVolumeState: String, CaseIterable, Sendable {
     case provisioned, removing
 }
 
+/// A host's board management controller (sysinv's `bm_type`, `bm_ip`, `bm_username`), through
+/// which maintenance powers and resets it. Its password is a secret, never in the inventory.
 public struct BoardManagement: Sendable {
-    public var type: String
+    /// As given, or sysinv's default: dynamic when an address and a user are given, else none.
+    /// Nil when given but not a type (the schema reports it; the rules pass over the host).
+    public var type: Located<BoardManagementType>?
     public var address: Located<IPAddress>?
-    public var username: String?
+    public var username: Located<String>?
+    /// Which fields the host names, valid or not: a value the schema refused is not missing.
+    public var namesType: Bool
+    public var namesAddress: Bool
+    public var namesUsername: Bool
+
+    /// The name of the BMC password among the secrets.
+    public static func passwordSecret(_ hostname: String) -> String { "bm/\(hostname)" }
+}
+
+/// sysinv's board management types since 2019-11 (`HOST_BM_VALID_TYPE_LIST`): none deprovisions;
+/// dynamic lets maintenance learn whether the BMC speaks IPMI or Redfish.
+public enum BoardManagementType: String, CaseIterable, Sendable {
+    case none, ipmi, redfish, dynamic
+
+    public var isProvisioned: Bool { self != .none }
 }
 
 public struct Label: Hashable, Sendable {

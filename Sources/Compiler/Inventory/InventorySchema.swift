@@ -39,6 +39,7 @@ public enum SchemaStringFormat: String, Sendable {
     case tierName = "tier-name"
     case uuid
     case devicePath = "device-path"
+    case bmcUsername = "bmc-username"
 
     /// The grammar of a format that has one (every format but addresses, MACs and paths).
     var grammar: FieldGrammar? {
@@ -57,6 +58,7 @@ public enum SchemaStringFormat: String, Sendable {
         case .tierName: return .tierName
         case .uuid: return .uuid
         case .devicePath: return .devicePath
+        case .bmcUsername: return .bmcUsername
         case .ipAddress, .cidr, .mac, .path: return nil
         }
     }
@@ -157,11 +159,9 @@ public enum InventorySchema {
         SchemaField("subfunctions", .list(.oneOf(Subfunction.self)), "default: the personality, plus worker on all-in-one controllers"),
         SchemaField("administrative", .oneOf(AdministrativeState.self), "administrative state; default locked"),
         SchemaField("mgmt_mac", .format(.mac), "MAC of the port the host boots from on the management network"),
-        SchemaField("board_management", .object([
-            SchemaField("type", .oneOf(["none", "ipmi", "redfish", "dynamic"]), "default none"),
-            SchemaField("address", .format(.ipAddress), "BMC address"),
-            SchemaField("username", .text, "BMC user; the password is a secret (bm/<hostname>)"),
-        ]), "board management controller"),
+        SchemaField("bm_type", .oneOf(BoardManagementType.self), "board management: none, ipmi, redfish or dynamic (maintenance learns which); default dynamic when bm_ip and bm_username are given, else none"),
+        SchemaField("bm_ip", .format(.ipAddress), "the board management controller's address, of the OAM network's IP version"),
+        SchemaField("bm_username", .format(.bmcUsername), "the BMC user; its password is the secret bm/<hostname> (secrets file), never in the inventory"),
         SchemaField("addresses", .object(NetworkType.allCases.map { SchemaField($0.rawValue, .format(.ipAddress), "unit address on \($0.rawValue)") }),
                     "explicit unit addresses by network (mgmt, oam, cluster-host, pxeboot); others are allocated"),
         SchemaField("interfaces", .list(interface), "ethernet, bond and vlan interfaces"),

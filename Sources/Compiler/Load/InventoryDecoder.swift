@@ -94,7 +94,6 @@ struct InventoryDecoder {
                   let address = IPAddress(scalar.text) else { continue }
             addresses[type] = Located(address, at: scalar.location)
         }
-        let bm = host.section("board_management")
         let cpus = host.section("cpus")
         return InventoryHost(
             hostname: host.string("hostname", default: ""),
@@ -102,9 +101,7 @@ struct InventoryDecoder {
             subfunctions: subfunctions,
             administrative: host.oneOf("administrative", default: AdministrativeState.locked),
             mgmtMAC: host.string("mgmt_mac").map { Located($0.value.lowercased(), at: $0.location) },
-            boardManagement: bm.isPresent
-                ? BoardManagement(type: bm.string("type")?.value ?? "none", address: bm.address("address"), username: bm.string("username")?.value)
-                : nil,
+            boardManagement: decodeBoardManagement(host),
             addresses: addresses,
             interfaces: host.list("interfaces").map { decodeInterface(MappingReader($0)) },
             cpus: cpus.isPresent ? CPULayout(
@@ -134,6 +131,17 @@ struct InventoryDecoder {
             disks: host.list("disks").map { decodeDisk(MappingReader($0)) },
             location: host.location
         )
+    }
+
+    /// sysinv's host-add default: a host given a BMC address and user but no type gets dynamic.
+    private func decodeBoardManagement(_ host: MappingReader) -> BoardManagement? {
+        let address = host.address("bm_ip"), username = host.string("bm_username")
+        guard host["bm_type"] != nil || host["bm_ip"] != nil || host["bm_username"] != nil else { return nil }
+        let type: Located<BoardManagementType>? = host["bm_type"] == nil
+            ? Located(address != nil && username != nil ? .dynamic : .none, at: host.location)
+            : host.oneOf("bm_type")
+        return BoardManagement(type: type, address: address, username: username, namesType: host["bm_type"] != nil,
+                               namesAddress: host["bm_ip"] != nil, namesUsername: host["bm_username"] != nil)
     }
 
     private func decodeDisk(_ disk: MappingReader) -> HostDisk {

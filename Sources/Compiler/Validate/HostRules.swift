@@ -38,7 +38,7 @@ enum HostRules {
             }
             if reservedNames.contains(host.name) {
                 diagnostics.append(Diagnostic(.reservedHostname,
-                    "host name \(host.name) is taken by the platform (a hiera file or a controller address has that name); choose another name", at: host.hostname.location))
+                    "host name \(host.name) is taken by the platform (a hiera file, the BMC password file or a controller address has that name); choose another name", at: host.hostname.location))
             }
             switch host.personality.value {
             case .controller where !["controller-0", "controller-1"].contains(host.name):
@@ -74,9 +74,10 @@ enum HostRules {
     }
 
     /// Names no host may take: the platform's hiera files sit beside the host files in
-    /// hieradata/, and the address plan names the controllers' shared and multicast addresses
-    /// `<name>-<network>` as it names hosts' addresses.
-    static let reservedNames: Set<String> = Set(["static", "secure_static", "system", "secure_system",
+    /// hieradata/, the BMC passwords beside the maintenance records in maintenance/, and the
+    /// address plan names the controllers' shared and multicast addresses `<name>-<network>` as
+    /// it names hosts' addresses.
+    static let reservedNames: Set<String> = Set(["static", "secure_static", "system", "secure_system", "bm-passwords",
         "controller", "controller-gateway", "controller-nfs", "controller-platform-nfs"] + AddressAllocator.multicastNames)
 
     /// As sysinv, a locked host is still being configured: what it lacks is checked when it is

@@ -16,6 +16,7 @@ public enum Validator {
         collector.append(contentsOf: DataNetworkRules.check(inventory))
         collector.append(contentsOf: StorageRules.check(inventory))
         collector.append(contentsOf: DiskRules.check(inventory))
+        collector.append(contentsOf: BoardManagementRules.check(inventory))
         collector.append(contentsOf: ApplicationRules.check(inventory))
         var allocator = AddressAllocator(inventory: inventory)
         allocator.allocate()
