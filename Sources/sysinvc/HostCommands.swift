@@ -98,6 +98,23 @@ struct HostLabelList: ParsableCommand {
     }
 }
 
+struct HostUpdate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-update",
+        abstract: "Change a host's board management: bm_type, bm_ip, bm_username.",
+        discussion: """
+            As `system host-update`: bm_type=none deprovisions the board and removes bm_ip and bm_username. \
+            The BMC password is the secret bm/<host>; set it in the secrets file, never on the command line.
+            """)
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The host.") var host: String
+    @Argument(help: "Fields as KEY=VALUE, e.g. bm_type=ipmi bm_ip=10.10.20.5 bm_username=root.") var fields: [String] = []
+
+    func run() throws {
+        try options.edit { try $0.update(host, fields) }
+    }
+}
+
 struct HostLock: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "host-lock",
         abstract: "Lock a host (administrative: locked), so that its labels can change.")

@@ -39,6 +39,26 @@ final class HostCommandTests: XCTestCase {
         XCTAssertEqual(list.stdout, "[\n  {\n    \"hostname\" : \"worker-1\",\n    \"label_key\" : \"sriov\",\n    \"label_value\" : \"enabled\"\n  }\n]\n", list.stderr)
     }
 
+    /// host-update from the command line, as `system host-update` is used: the next compile's
+    /// maintenance record carries the new board; a password argument is refused, file untouched.
+    func testHostUpdateReachesTheMaintenanceRecord() throws {
+        let scratch = try CLIRunner.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for file in ["standard.yaml", "example.key"] {
+            try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("inventory-examples/\(file)"), to: scratch.appendingPathComponent(file))
+        }
+        let update = try CLIRunner.run(["host-update", "-i", "standard.yaml", "worker-0", "bm_type=ipmi", "bm_ip=10.10.20.15", "bm_username=ops"], in: scratch)
+        XCTAssertEqual(update.status, 0, update.stderr)
+        XCTAssertEqual(update.stdout, "worker-0 updated: bm_type=ipmi, bm_ip=10.10.20.15, bm_username=ops\n")
+        XCTAssertEqual(try CLIRunner.run(["compile", "standard.yaml", "-o", "out"], in: scratch).status, 0)
+        let record = try String(contentsOf: scratch.appendingPathComponent("out/maintenance/worker-0.json"), encoding: .utf8)
+        XCTAssertTrue(record.contains("\"bm_ip\": \"10.10.20.15\",\n  \"bm_type\": \"ipmi\",\n  \"bm_username\": \"ops\""), record)
+        try assertRefusals([
+            (["host-update", "worker-0", "bm_password=hunter2"], "EDIT007]: a BMC password is never taken from a command line"),
+            (["host-update", "worker-0", "bm_ip=10.10.20.3"], "BMC004]: worker-0's bm_ip 10.10.20.3 is already the BMC of controller-0"),
+        ], in: scratch)
+    }
+
     /// Unlocking a host whose labels are invalid is refused with the reason; so is an edit whose
     /// result would not validate.
     func testUnlockOfAnInvalidHostIsRefused() throws {

@@ -97,6 +97,51 @@ final class InventoryEditTests: XCTestCase {
         XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    administrative: locked"]))
     }
 
+    /// host-update adds the board's fields after the host's administrative state, replaces them
+    /// in place, and bm_type=none takes bm_ip and bm_username away again: back to the original.
+    func testHostUpdateSetsAndDeprovisionsTheBoard() throws {
+        try run { try $0.update("controller-0", ["bm_ip=10.10.20.3", "bm_type=ipmi", "bm_username=root"]) }
+        XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    bm_type: ipmi", "    bm_ip: 10.10.20.3", "    bm_username: root"]))
+        try run { try $0.update("controller-0", ["bm_type=redfish"]) }
+        XCTAssertTrue(try text().contains("    administrative: \"unlocked\"\n    bm_type: redfish\n    bm_ip: 10.10.20.3\n"))
+        let edit = try run { try $0.update("controller-0", ["bm_type=none"]) }
+        XCTAssertEqual(edit.summary, "controller-0 updated: bm_type=none")
+        XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    bm_type: none"]))
+    }
+
+    func testHostUpdateInAFlowHostAndAnIncludedFile() throws {
+        try run { try $0.update("worker-0", ["bm_type=ipmi", "bm_ip=10.10.20.5", "bm_username=root"]) }
+        XCTAssertTrue(try text().contains("cluster-host]}], bm_type: ipmi, bm_ip: 10.10.20.5, bm_username: root}\n"))
+        try run { try $0.update("worker-0", ["bm_type=none"]) }
+        XCTAssertTrue(try text().contains("cluster-host]}], bm_type: none}\n"))
+        try run { try $0.update("worker-1", ["bm_ip=10.10.20.6", "bm_username=admin"]) }
+        XCTAssertTrue(try text(workersPath).contains("    administrative: locked\n    bm_ip: 10.10.20.6\n    bm_username: admin\n"))
+    }
+
+    /// Refusals change no byte: a password on the command line, an unknown field, a field given
+    /// twice, addresses and types the rules refuse, deprovisioning that keeps an address.
+    func testHostUpdateRefusalsWriteNothing() throws {
+        let refusals: [([String], String)] = [
+            (["bm_password=secret"], "never taken from a command line"),
+            (["personality=storage"], "cannot be updated here"),
+            (["bm_type=ipmi", "bm_type=redfish"], "given twice"),
+            (["bm_type"], "not key=value"),
+            ([], "name what to change"),
+            (["bm_type=ilo4"], "allowed: none, ipmi, redfish, dynamic"),
+            (["bm_type=ipmi", "bm_ip=fd00::5", "bm_username=root"], "BMC003"),
+            (["bm_type=ipmi", "bm_username=root"], "BMC002"),
+            (["bm_type=none", "bm_ip=10.10.20.5"], "removes bm_ip and bm_username"),
+            (["bm_type=ipmi", "bm_ip=10.10.20.5", "bm_username=root'; reboot"], "not a valid BMC user name"),
+        ]
+        for (fields, reason) in refusals {
+            XCTAssertThrowsError(try run { try $0.update("controller-1", fields) }, "\(fields)") { error in
+                let text = (error as? EditRefusal)?.diagnostics.map(\.description).joined(separator: "\n") ?? "\(error)"
+                XCTAssertTrue(text.contains(reason), "\(fields): \(text)")
+            }
+            XCTAssertEqual(try text(), Self.inventory, "\(fields)")
+        }
+    }
+
     func testBlockLabelsGainAndLoseWholeLines() throws {
         try run { try $0.assignLabels("worker-1", ["sriov=enabled"], overwrite: false) }
         XCTAssertEqual(try text(workersPath), Self.workers.replacingOccurrences(of: "cluster-host]}]\n",
