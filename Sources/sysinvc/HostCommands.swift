@@ -100,10 +100,10 @@ struct HostLabelList: ParsableCommand {
 
 struct HostUpdate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "host-update",
-        abstract: "Change a host's board management: bm_type, bm_ip, bm_username.",
+        abstract: "Change a host's board management: bm_type, bm_ip, bm_username, bm_system_id.",
         discussion: """
-            As `system host-update`: bm_type=none deprovisions the board and removes bm_ip and bm_username. \
-            The BMC password is the secret bm/<host>; set it in the secrets file, never on the command line.
+            As `system host-update`: bm_type=none deprovisions the board and removes bm_ip, bm_username and bm_system_id; \
+            FIELD= removes one field. The BMC password is the secret bm/<host>; set it in the secrets file, never on the command line.
             """)
 
     @OptionGroup var options: InventoryOption
@@ -182,5 +182,46 @@ struct HostDelete: ParsableCommand {
 
     func run() throws {
         try options.edit { try $0.delete(host) }
+    }
+}
+
+struct HostExport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-export",
+        abstract: "Write the inventory's hosts as a node list TripleO and Ironic import (instackenv.json).",
+        discussion: """
+            One node per host: its BMC as the driver (none: manual-management; dynamic: redfish when bm_system_id is given, \
+            else ipmi), its management MAC as the PXE port. On standard output the BMC passwords are masked unless --reveal; \
+            with --output they are written, in a file of mode 0600.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case instackenv }
+
+    @Option(name: .shortAndLong, help: "The inventory file.") var inventory: String = "inventory.yaml"
+    @Option(help: "The node list's format.") var format: Format = .instackenv
+    @Option(name: .shortAndLong, help: "Write the node list, passwords included, to this file (mode 0600) instead of standard output.")
+    var output: String?
+    @Flag(help: "Show the BMC passwords on standard output.") var reveal = false
+    @OptionGroup var flags: CompileFlags
+
+    func run() throws {
+        let result = try runPipeline(flags.pipeline, inventory: inventory)
+        let secrets = result.secrets!
+        let showsPasswords = reveal || output != nil
+        let export = NodesExport.nodes(result.inventory!) { host in
+            showsPasswords ? secrets.password(BoardManagement.passwordSecret(host.name)) : SecretMask.mask
+        }
+        printDiagnostics(export.diagnostics)
+        guard let document = export.document else { throw ExitCode(Status.invalidInput) }
+        let text = JSONRenderer.render(document)
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try AtomicFile.replace(output, with: Data(text.utf8), mode: 0o600)
+        } catch {
+            fail("\(error)")
+        }
+        print("\(output): \(result.inventory!.hosts.count) nodes (mode 0600: it holds the BMC passwords)")
     }
 }

@@ -47,9 +47,9 @@ final class HostCommandTests: XCTestCase {
         for file in ["standard.yaml", "example.key"] {
             try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("inventory-examples/\(file)"), to: scratch.appendingPathComponent(file))
         }
-        let update = try CLIRunner.run(["host-update", "-i", "standard.yaml", "worker-0", "bm_type=ipmi", "bm_ip=10.10.20.15", "bm_username=ops"], in: scratch)
+        let update = try CLIRunner.run(["host-update", "-i", "standard.yaml", "worker-0", "bm_type=ipmi", "bm_ip=10.10.20.15", "bm_username=ops", "bm_system_id="], in: scratch)
         XCTAssertEqual(update.status, 0, update.stderr)
-        XCTAssertEqual(update.stdout, "worker-0 updated: bm_type=ipmi, bm_ip=10.10.20.15, bm_username=ops\n")
+        XCTAssertEqual(update.stdout, "worker-0 updated: bm_type=ipmi, bm_ip=10.10.20.15, bm_username=ops, bm_system_id removed\n")
         XCTAssertEqual(try CLIRunner.run(["compile", "standard.yaml", "-o", "out"], in: scratch).status, 0)
         let record = try String(contentsOf: scratch.appendingPathComponent("out/maintenance/worker-0.json"), encoding: .utf8)
         XCTAssertTrue(record.contains("\"bm_ip\": \"10.10.20.15\",\n  \"bm_type\": \"ipmi\",\n  \"bm_username\": \"ops\""), record)

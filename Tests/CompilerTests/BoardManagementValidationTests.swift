@@ -55,8 +55,9 @@ final class BoardManagementValidationTests: XCTestCase {
             "worker-4, personality: worker, bm_type: ipmi, bm_ip: 'fd00::5', bm_username: root",   // IPv6 with an IPv4 OAM
             "worker-5, personality: worker, bm_type: ipmi, bm_ip: 10.10.20.8, bm_username: root",
             "worker-6, personality: worker, bm_type: dynamic, bm_ip: 10.10.20.8, bm_username: root", // worker-5's BMC
+            "worker-7, personality: worker, bm_type: ipmi, bm_ip: 10.10.20.9, bm_username: root, bm_system_id: /redfish/v1/Systems/1",
         ]), [
-            "11:69 BMC001", "12:54 BMC001", "13:56 BMC002", "14:56 BMC002", "15:69 BMC003", "17:72 BMC004",
+            "11:69 BMC001", "12:54 BMC001", "13:56 BMC002", "14:56 BMC002", "15:69 BMC003", "17:72 BMC004", "18:114 BMC005",
         ])
     }
 

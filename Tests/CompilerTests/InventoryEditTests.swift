@@ -104,6 +104,10 @@ final class InventoryEditTests: XCTestCase {
         XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    bm_type: ipmi", "    bm_ip: 10.10.20.3", "    bm_username: root"]))
         try run { try $0.update("controller-0", ["bm_type=redfish"]) }
         XCTAssertTrue(try text().contains("    administrative: \"unlocked\"\n    bm_type: redfish\n    bm_ip: 10.10.20.3\n"))
+        try run { try $0.update("controller-0", ["bm_system_id=/redfish/v1/Systems/1"]) }
+        XCTAssertTrue(try text().contains("    bm_username: root\n    bm_system_id: /redfish/v1/Systems/1\n"))
+        try run { try $0.update("controller-0", ["bm_type=ipmi", "bm_system_id="]) }
+        XCTAssertFalse(try text().contains("bm_system_id"))
         let edit = try run { try $0.update("controller-0", ["bm_type=none"]) }
         XCTAssertEqual(edit.summary, "controller-0 updated: bm_type=none")
         XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    bm_type: none"]))
@@ -130,7 +134,7 @@ final class InventoryEditTests: XCTestCase {
             (["bm_type=ilo4"], "allowed: none, ipmi, redfish, dynamic"),
             (["bm_type=ipmi", "bm_ip=fd00::5", "bm_username=root"], "BMC003"),
             (["bm_type=ipmi", "bm_username=root"], "BMC002"),
-            (["bm_type=none", "bm_ip=10.10.20.5"], "removes bm_ip and bm_username"),
+            (["bm_type=none", "bm_ip=10.10.20.5"], "removes bm_ip, bm_username and bm_system_id"),
             (["bm_type=ipmi", "bm_ip=10.10.20.5", "bm_username=root'; reboot"], "not a valid BMC user name"),
         ]
         for (fields, reason) in refusals {

@@ -85,6 +85,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case bmcIncomplete = "BMC002"
     case bmcAddressFamily = "BMC003"
     case bmcAddressTaken = "BMC004"
+    case bmcSystemID = "BMC005"
+
+    // Node files (instackenv.json / nodes.json)
+    case nodeExport = "NODE001"
 
     // Edits of the inventory (host and label commands): each refusal names the rule it enforces
     case unknownHost = "EDIT001"

@@ -1,10 +1,10 @@
 /// `host-update HOST key=value…`: sysinv's `system host-update` for the fields an inventory
 /// keeps of a host's board management. As sysinv does, `bm_type=none` deprovisions the board:
-/// it removes `bm_ip` and `bm_username` too. The BMC password is a secret and never taken from a
-/// command line.
+/// it removes `bm_ip`, `bm_username` (and the Redfish `bm_system_id`) too; `field=` removes one
+/// field. The BMC password is a secret and never taken from a command line.
 extension HostEditor {
     /// The fields `update` sets, in the order they are written into a host.
-    public static let updatableFields = ["bm_type", "bm_ip", "bm_username"]
+    public static let updatableFields = ["bm_type", "bm_ip", "bm_username", "bm_system_id"]
 
     public func update(_ name: String, _ assignments: [String]) throws(EditRefusal) -> InventoryEdit {
         let host = try host(name)
@@ -13,11 +13,14 @@ extension HostEditor {
         var edits: [TextEdit] = []
         var added: [String] = []
         let deprovisions = values["bm_type"] == "none"
-        if deprovisions, let given = ["bm_ip", "bm_username"].first(where: { values[$0] != nil }) {
-            throw EditRefusal(.editInvalid, "bm_type=none removes bm_ip and bm_username, as sysinv deprovisions the board; leave \(given) out, or give a type")
+        if deprovisions, let given = ["bm_ip", "bm_username", "bm_system_id"].first(where: { values[$0] != nil }) {
+            throw EditRefusal(.editInvalid, "bm_type=none removes bm_ip, bm_username and bm_system_id, as sysinv deprovisions the board; leave \(given) out, or give a type")
         }
         for field in Self.updatableFields {
-            if let value = values[field] {
+            if values[field] == "" {
+                // `field=` takes the field away, as `bm_type=none` takes the address and user.
+                if let removal = try file.removeScalarPair(field, in: node) { edits.append(removal) }
+            } else if let value = values[field] {
                 if node.pair(field) == nil {
                     added.append("\(field): \(YAMLScalarText.plainOrQuoted(value))")
                 } else {
@@ -29,9 +32,11 @@ extension HostEditor {
         }
         if !added.isEmpty {
             edits.append(try file.addPair(block: added, flow: added.joined(separator: ", "), to: node,
-                                          after: ["bm_username", "bm_ip", "bm_type", "mgmt_mac", "administrative", "subfunctions", "personality", "hostname"]))
+                                          after: ["bm_system_id", "bm_username", "bm_ip", "bm_type", "mgmt_mac", "administrative", "subfunctions", "personality", "hostname"]))
         }
-        let summary = "\(name) updated: " + Self.updatableFields.compactMap { field in values[field].map { "\(field)=\($0)" } }.joined(separator: ", ")
+        let summary = "\(name) updated: " + Self.updatableFields.compactMap { field in
+            values[field].map { $0.isEmpty ? "\(field) removed" : "\(field)=\($0)" }
+        }.joined(separator: ", ")
         return try checked(file, edits, summary: summary, refusal: "updating \(name) would leave the inventory invalid")
     }
 

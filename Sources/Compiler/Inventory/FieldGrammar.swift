@@ -101,6 +101,11 @@ extension FieldGrammar {
         what: "BMC user name", pattern: "^[A-Za-z0-9._@+-]+$", maxLength: 16,
         rule: "use 1 to 16 letters, digits and . _ @ + -")
 
+    /// The Redfish system a BMC manages (Ironic's `redfish_system_id`), a path on the BMC.
+    public static let redfishSystemID = FieldGrammar(
+        what: "Redfish system id", pattern: "^/redfish/v1/Systems/[A-Za-z0-9._-]+$", maxLength: 255,
+        rule: "write /redfish/v1/Systems/<id>, the id of letters, digits and . _ -")
+
     public static let interfaceName = FieldGrammar(
         what: "interface name", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$", maxLength: 15,
         rule: "use 1 to 15 \(word), as Linux names interfaces (enp0s3, bond0, vlan11)")

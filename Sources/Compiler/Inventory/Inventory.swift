@@ -288,6 +288,8 @@ public struct BoardManagement: Sendable {
     public var type: Located<BoardManagementType>?
     public var address: Located<IPAddress>?
     public var username: Located<String>?
+    /// A Redfish BMC's system path, which Ironic needs and sysinv does not keep.
+    public var systemID: Located<String>?
     /// Which fields the host names, valid or not: a value the schema refused is not missing.
     public var namesType: Bool
     public var namesAddress: Bool

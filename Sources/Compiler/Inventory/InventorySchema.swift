@@ -40,6 +40,7 @@ public enum SchemaStringFormat: String, Sendable {
     case uuid
     case devicePath = "device-path"
     case bmcUsername = "bmc-username"
+    case redfishSystemID = "redfish-system-id"
 
     /// The grammar of a format that has one (every format but addresses, MACs and paths).
     var grammar: FieldGrammar? {
@@ -59,6 +60,7 @@ public enum SchemaStringFormat: String, Sendable {
         case .uuid: return .uuid
         case .devicePath: return .devicePath
         case .bmcUsername: return .bmcUsername
+        case .redfishSystemID: return .redfishSystemID
         case .ipAddress, .cidr, .mac, .path: return nil
         }
     }
@@ -162,6 +164,7 @@ public enum InventorySchema {
         SchemaField("bm_type", .oneOf(BoardManagementType.self), "board management: none, ipmi, redfish or dynamic (maintenance learns which); default dynamic when bm_ip and bm_username are given, else none"),
         SchemaField("bm_ip", .format(.ipAddress), "the board management controller's address, of the OAM network's IP version"),
         SchemaField("bm_username", .format(.bmcUsername), "the BMC user; its password is the secret bm/<hostname> (secrets file), never in the inventory"),
+        SchemaField("bm_system_id", .format(.redfishSystemID), "a Redfish BMC's system, e.g. /redfish/v1/Systems/1: not sysinv's, but Ironic and tripleo need it (host-export, host-import)"),
         SchemaField("addresses", .object(NetworkType.allCases.map { SchemaField($0.rawValue, .format(.ipAddress), "unit address on \($0.rawValue)") }),
                     "explicit unit addresses by network (mgmt, oam, cluster-host, pxeboot); others are allocated"),
         SchemaField("interfaces", .list(interface), "ethernet, bond and vlan interfaces"),

@@ -136,11 +136,11 @@ struct InventoryDecoder {
     /// sysinv's host-add default: a host given a BMC address and user but no type gets dynamic.
     private func decodeBoardManagement(_ host: MappingReader) -> BoardManagement? {
         let address = host.address("bm_ip"), username = host.string("bm_username")
-        guard host["bm_type"] != nil || host["bm_ip"] != nil || host["bm_username"] != nil else { return nil }
+        guard ["bm_type", "bm_ip", "bm_username", "bm_system_id"].contains(where: { host[$0] != nil }) else { return nil }
         let type: Located<BoardManagementType>? = host["bm_type"] == nil
             ? Located(address != nil && username != nil ? .dynamic : .none, at: host.location)
             : host.oneOf("bm_type")
-        return BoardManagement(type: type, address: address, username: username, namesType: host["bm_type"] != nil,
+        return BoardManagement(type: type, address: address, username: username, systemID: host.string("bm_system_id"), namesType: host["bm_type"] != nil,
                                namesAddress: host["bm_ip"] != nil, namesUsername: host["bm_username"] != nil)
     }
 

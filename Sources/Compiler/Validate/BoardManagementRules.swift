@@ -10,7 +10,8 @@ enum BoardManagementRules {
             guard let bm = host.boardManagement, let type = bm.type else { continue }
             if !type.value.isProvisioned {
                 // sysinv: "Board Management controller Type is not provisioned."
-                if let given = bm.address.map({ ("bm_ip", $0.location) }) ?? bm.username.map({ ("bm_username", $0.location) }) {
+                if let given = bm.address.map({ ("bm_ip", $0.location) }) ?? bm.username.map({ ("bm_username", $0.location) })
+                    ?? bm.systemID.map({ ("bm_system_id", $0.location) }) {
                     // Without bm_type, sysinv makes the type dynamic only when both are given.
                     let why = bm.namesType ? "bm_type none" : "no bm_type, and without both bm_ip and bm_username that means none"
                     diagnostics.append(Diagnostic(.bmcNotProvisioned,
@@ -25,6 +26,11 @@ enum BoardManagementRules {
                 diagnostics.append(Diagnostic(.bmcIncomplete,
                     "\(host.name) has bm_type \(type.value.rawValue) but no \(missing.joined(separator: " and ")); add \(missing.count == 1 ? "it" : "them") (the password is the secret \(BoardManagement.passwordSecret(host.name))), or set bm_type none",
                     at: type.location))
+            }
+            if let systemID = bm.systemID, type.value != .redfish && type.value != .dynamic {
+                diagnostics.append(Diagnostic(.bmcSystemID,
+                    "\(host.name) has bm_system_id, which only a Redfish BMC has, but bm_type \(type.value.rawValue); set bm_type redfish or dynamic, or remove bm_system_id",
+                    at: systemID.location))
             }
             guard let address = bm.address else { continue }
             if let oamFamily, address.value.family != oamFamily {
