@@ -225,3 +225,26 @@ struct HostExport: ParsableCommand {
         print("\(output): \(result.inventory!.hosts.count) nodes (mode 0600: it holds the BMC passwords)")
     }
 }
+
+struct HostImport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "host-import",
+        abstract: "Add the nodes of an instackenv.json / nodes.json as locked hosts.",
+        discussion: """
+            Either shape: {"nodes": [...]} or a bare list. TripleO's own rules apply first, every problem is reported with \
+            the node's index and name, and nothing is written on any error. A node's name becomes the host's, its pm_* fields \
+            its board management, its first port its management MAC; what a host cannot hold is a warning (NODE004). \
+            Passwords are secrets: set bm/<host> in the secrets file.
+            """)
+
+    @OptionGroup var options: InventoryOption
+    @Argument(help: "The node file.") var file: String
+
+    func run() throws {
+        let text: String
+        switch InputFile.text(file) {
+        case let .success(contents): text = contents
+        case let .failure(refusal): fail("\(file) \(refusal.message)")
+        }
+        try options.edit { try $0.importNodes(text, from: file) }
+    }
+}

@@ -9,7 +9,7 @@ struct Sysinvc: AsyncParsableCommand {
         commandName: "sysinvc",
         abstract: "Compile a StarlingX-style inventory into puppet hiera, openrc and the platform's other configuration.",
         subcommands: [Compile.self, CompileFleet.self, Check.self, Validate.self, Plugins.self, Explain.self, Schema.self, Keygen.self,
-                      HostLabelAssign.self, HostLabelList.self, HostLabelRemove.self, HostUpdate.self, HostExport.self, HostLock.self, HostUnlock.self, HostAdd.self, HostDelete.self, HelmOverrideList.self, HelmOverrideShow.self, HelmOverrideUpdate.self, HelmOverrideDelete.self,
+                      HostLabelAssign.self, HostLabelList.self, HostLabelRemove.self, HostUpdate.self, HostImport.self, HostExport.self, HostLock.self, HostUnlock.self, HostAdd.self, HostDelete.self, HelmOverrideList.self, HelmOverrideShow.self, HelmOverrideUpdate.self, HelmOverrideDelete.self,
                       ApplicationUpload.self, ApplicationList.self, ApplicationRemove.self]
     )
 }

@@ -89,6 +89,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
 
     // Node files (instackenv.json / nodes.json)
     case nodeExport = "NODE001"
+    case nodeFile = "NODE002"
+    case nodeInvalid = "NODE003"
+    case nodeNotRepresentable = "NODE004"
 
     // Edits of the inventory (host and label commands): each refusal names the rule it enforces
     case unknownHost = "EDIT001"
@@ -137,5 +140,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case pluginOutputCollision = "GEN002"
     case undeclaredOverride = "GEN003"
 
-    public var defaultSeverity: Diagnostic.Severity { self == .labelSynonym || self == .helmNeedsCeph ? .warning : .error }
+    public var defaultSeverity: Diagnostic.Severity {
+        self == .labelSynonym || self == .helmNeedsCeph || self == .nodeNotRepresentable ? .warning : .error
+    }
 }

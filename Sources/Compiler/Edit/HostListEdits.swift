@@ -41,22 +41,28 @@ extension InventoryFile {
     /// Appends a host, given as the lines of one YAML mapping (comments kept), to the block list
     /// of hosts, starting the list if there is none.
     func appendHost(_ lines: [String]) throws(EditRefusal) -> TextEdit {
+        try appendHosts([lines])
+    }
+
+    /// Appends hosts, each given as the lines of one YAML mapping, in their order.
+    func appendHosts(_ hostLines: [[String]]) throws(EditRefusal) -> TextEdit {
+        let items = { (indentation: String) in hostLines.map { self.item($0, indentation: indentation) }.joined(separator: self.text.newline) }
         guard let hosts = hostsPair else {
             let prefix = text.scalars.last == "\n" || text.scalars.isEmpty ? "" : text.newline
-            return .insert(prefix + "hosts:" + text.newline + item(lines, indentation: "  ") + text.newline, at: text.scalars.count)
+            return .insert(prefix + "hosts:" + text.newline + items("  ") + text.newline, at: text.scalars.count)
         }
         switch hosts.value {
-        case let .sequence(items, location) where !isFlow(at: location):
-            let first = items[0].location
+        case let .sequence(entries, location) where !isFlow(at: location):
+            let first = entries[0].location
             let dash = text.text(ofLine: first.line).prefix(first.column - 1).lastIndex(of: "-")
             let column = dash.map { text.text(ofLine: first.line).distance(from: text.text(ofLine: first.line).startIndex, to: $0) } ?? 0
-            let added = text.newline + item(lines, indentation: String(repeating: " ", count: column))
+            let added = text.newline + items(String(repeating: " ", count: column))
             return .insert(added, at: text.insertionAfter(line: lastLine(of: hosts)))
-        case let .sequence(items, location) where items.isEmpty:
-            return TextEdit(range: try flowRange(at: location), replacement: text.newline + item(lines, indentation: "  "))
+        case let .sequence(entries, location) where entries.isEmpty:
+            return TextEdit(range: try flowRange(at: location), replacement: text.newline + items("  "))
         case let .scalar(scalar) where scalar.kind == .null:
             guard let colon = text.colonEnd(afterKeyAt: text.offset(hosts.key.location), inFlow: false) else { fallthrough }
-            return .insert(text.newline + item(lines, indentation: "  "), at: colon)
+            return .insert(text.newline + items("  "), at: colon)
         default:
             throw EditRefusal(.editLayout, "hosts is written as a flow list [...]; write it as a block list (one - item per host) to add hosts with sysinvc",
                               at: hosts.key.location)
