@@ -21,25 +21,13 @@ final class BoardManagementValidationTests: XCTestCase {
         ] + workers.map { "  - {hostname: \($0), interfaces: [{name: eth0, networks: [mgmt, cluster-host]}]}" }).joined(separator: "\n") + "\n"
     }
 
-    func diagnostics(_ text: String) -> [Diagnostic] {
-        let (inventory, loadDiagnostics) = InventoryLoader.load(text: text, file: "b.yaml")
-        guard let inventory else { return loadDiagnostics }
-        return loadDiagnostics + Validator.validate(inventory).diagnostics
-    }
-
-    func assertCodes(_ text: String, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
-        let found = diagnostics(text)
-        XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code.rawValue)" }, expected,
-                       found.map(\.description).joined(separator: "\n"), file: file, line: line)
-    }
-
     func testProvisionedBoardsAreValid() throws {
         let text = Self.inventory([
             "worker-0, personality: worker, bm_type: ipmi, bm_ip: 10.10.20.5, bm_username: root",
             "worker-1, personality: worker, bm_ip: 10.10.20.6, bm_username: admin",
             "worker-2, personality: worker, bm_type: none",
         ])
-        assertCodes(text, [])
+        assertDiagnosticCodes(text, [])
         let (inventory, _) = InventoryLoader.load(text: text, file: "b.yaml")
         let types = try XCTUnwrap(inventory).hosts.map { $0.boardManagement?.type?.value }
         // sysinv's host-add default: an address and a user without a type are dynamic.
@@ -47,7 +35,7 @@ final class BoardManagementValidationTests: XCTestCase {
     }
 
     func testEveryBoardProblemAtItsValue() {
-        assertCodes(Self.inventory([
+        assertDiagnosticCodes(Self.inventory([
             "worker-0, personality: worker, bm_type: none, bm_ip: 10.10.20.5",         // an address maintenance would never use
             "worker-1, personality: worker, bm_ip: 10.10.20.6",                         // no type given and no user: none, with an address
             "worker-2, personality: worker, bm_type: redfish, bm_ip: 10.10.20.7",      // provisioned without a user
@@ -65,7 +53,7 @@ final class BoardManagementValidationTests: XCTestCase {
     /// shell character, at most 16 characters (sysinv's limit). An unknown type is refused by the
     /// schema alone, with no rule reporting it again.
     func testHostileOrUnknownValuesNeverLoad() {
-        assertCodes(Self.inventory([
+        assertDiagnosticCodes(Self.inventory([
             "worker-0, personality: worker, bm_type: ipmi, bm_ip: 10.10.20.5, bm_username: \"root'; reboot\"",
             "worker-1, personality: worker, bm_type: ipmi, bm_ip: 10.10.20.6, bm_username: averyveryverylongname",
             "worker-2, personality: worker, bm_type: ilo4, bm_ip: 10.10.20.7, bm_username: root",

@@ -48,20 +48,8 @@ final class DiskValidationTests: XCTestCase {
             - {number: 4, uuid: 0b3c5e0a-8f43-4c1e-9a57-2f6d1c8e4b04, type_guid: \(lvm), start_mib: 20502, size_mib: 60416, volume_group: cgts-vg}
         """
 
-    func diagnostics(_ text: String) -> [Diagnostic] {
-        let (inventory, loadDiagnostics) = InventoryLoader.load(text: text, file: "d.yaml")
-        guard let inventory else { return loadDiagnostics }
-        return loadDiagnostics + Validator.validate(inventory).diagnostics
-    }
-
-    func assertCodes(_ text: String, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
-        let found = diagnostics(text)
-        XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code.rawValue)" }, expected,
-                       found.map(\.description).joined(separator: "\n"), file: file, line: line)
-    }
-
     func testTheInstallersLayoutIsValid() {
-        assertCodes(Self.inventory(disks: Self.rootDisk), [])
+        assertDiagnosticCodes(Self.inventory(disks: Self.rootDisk), [])
     }
 
     func testDisksAndPartitionsTheAgentCouldNeverReport() {
@@ -79,7 +67,7 @@ final class DiskValidationTests: XCTestCase {
                 - {number: 4, size_mib: 10, state: create}
             - {device: /dev/disk/by-path/pci-0000:00:1f.2-ata-4.0, node: /dev/sdd, volume_group: cgts-vg, partitions: [{number: 1, size_mib: 5, state: create}]}
             """
-        assertCodes(Self.inventory(disks: disks), [
+        assertDiagnosticCodes(Self.inventory(disks: disks), [
             "23:9 STOR012",   // a second rootfs disk
             "24:18 STOR012",  // ata-2.0 listed twice
             "24:68 STOR012",  // /dev/sda is the root disk's node already
@@ -101,7 +89,7 @@ final class DiskValidationTests: XCTestCase {
               partitions:
                 - {number: 1, uuid: 0b3c5e0a-8f43-4c1e-9a57-2f6d1c8e4b11, type_guid: \(Self.lvm), start_mib: 1, size_mib: 600, state: delete, volume_group: nova-local}
             """
-        assertCodes(Self.inventory(disks: disks), [
+        assertDiagnosticCodes(Self.inventory(disks: disks), [
             "23:111 STOR013", // cgts-vg physical volumes are never removed
             "24:88 STOR013",  // pv_state without volume_group
             "28:154 STOR013", // a physical volume on a partition being deleted
@@ -112,7 +100,7 @@ final class DiskValidationTests: XCTestCase {
             """
         let text = Self.inventory(disks: controller).replacingOccurrences(of: "personality: worker", with: "personality: storage")
             .replacingOccurrences(of: "hostname: worker-0", with: "hostname: storage-0")
-        let found = diagnostics(text).filter { $0.code == .volumeGroup }
+        let found = validationDiagnostics(text).filter { $0.code == .volumeGroup }
         XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }, ["15:9", "15:106"], found.map(\.description).joined(separator: "\n"))
         XCTAssertTrue(found[1].message.contains("worker subfunction"), found[0].message)
         XCTAssertTrue(found[0].message.contains("no cgts-vg physical volume"), found[1].message)
@@ -134,7 +122,7 @@ final class DiskValidationTests: XCTestCase {
               - {host: storage-1, device: /dev/sdb}
             """
         let text = Self.inventory(disks: disks, host: "storage-0", personality: "storage", ceph: ceph)
-        let found = diagnostics(text)
+        let found = validationDiagnostics(text)
         XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code.rawValue)" }, [
             "29:35 STOR006", // the root disk
             "30:35 STOR006", // a disk holding a physical volume
@@ -154,7 +142,7 @@ final class DiskValidationTests: XCTestCase {
                 - {number: 4, uuid: 0B3C5E0A-8F43-4C1E-9A57-2F6D1C8E4B04, type_guid: 'e6d6d379"', start_mib: -1, size_mib: 0, volume_group: cgts-vg}
                 - {number: 129, size_mib: 1, state: resize, volume_group: cinder-volumes}
             """
-        let found = diagnostics(Self.inventory(disks: disks))
+        let found = validationDiagnostics(Self.inventory(disks: disks))
         XCTAssertEqual(found.map { "\($0.location?.line ?? 0) \($0.code.rawValue)" }, [
             "15 INV014", "16 INV014", "19 INV014", "19 INV014", "19 INV015", "19 INV015", "20 INV015", "20 INV013", "20 INV013",
         ], found.map(\.description).joined(separator: "\n"))
@@ -163,7 +151,7 @@ final class DiskValidationTests: XCTestCase {
     /// No server holds more than 1,024 disks: more is refused at the first one too many.
     func testAHostHoldsAtMostAThousandAndTwentyFourDisks() {
         let disks = Self.rootDisk + "\n" + (1...1024).map { "- {device: /dev/disk/by-id/d\($0), node: /dev/n\($0)}" }.joined(separator: "\n")
-        let found = diagnostics(Self.inventory(disks: disks))
+        let found = validationDiagnostics(Self.inventory(disks: disks))
         XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code.rawValue)" }, ["1046:9 STOR012"],
                        found.map(\.description).joined(separator: "\n"))
     }
