@@ -14,5 +14,6 @@ let package = Package(
         .executableTarget(name: "FuzzSet", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
         .executableTarget(name: "FuzzValues", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
         .executableTarget(name: "FuzzTarball", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
+        .executableTarget(name: "FuzzNodes", dependencies: ["FuzzDriver", .product(name: "Compiler", package: "sysinvc")]),
     ]
 )

@@ -224,15 +224,20 @@ enum TripleoNodeRules {
     }
 
     /// The first `http://` or `https://` anywhere in the text removed, as tripleo's
-    /// `re.sub(r'https?://', '', value, count=1, flags=re.I)`.
+    /// `re.sub(r'https?://', '', value, count=1, flags=re.I)` (ASCII letters in any case).
     static func removingScheme(_ text: String) -> String {
-        // The leftmost match of either wins, as the regular expression's would.
-        let lowered = text.lowercased()
-        let candidates = ["http://", "https://"].compactMap { scheme in lowered.range(of: scheme).map { (scheme, $0) } }
-        guard let (_, range) = candidates.min(by: { $0.1.lowerBound < $1.1.lowerBound }) else { return text }
-        let start = text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.lowerBound))
-        let end = text.index(start, offsetBy: lowered.distance(from: range.lowerBound, to: range.upperBound))
-        return String(text[..<start] + text[end...])
+        let bytes = Array(text.utf8)
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        func matches(_ literal: String, at index: Int) -> Bool {
+            let literal = Array(literal.utf8)
+            return index + literal.count <= bytes.count && zip(bytes[index...], literal).allSatisfy { lower($0) == $1 }
+        }
+        for index in bytes.indices where lower(bytes[index]) == UInt8(ascii: "h") {
+            for scheme in ["http://", "https://"] where matches(scheme, at: index) {
+                return String(decoding: bytes[..<index] + bytes[(index + scheme.utf8.count)...], as: UTF8.self)
+            }
+        }
+        return text
     }
 
     static func redfishID(_ address: String, _ system: String) -> String {
