@@ -106,7 +106,7 @@ final class HostImportTests: XCTestCase {
         try write(#"""
             [{"name": "worker-9\nbm_type: ipmi", "pm_type": "ipmi", "pm_addr": "10.10.20.40", "pm_user": "root'; reboot"},
              {"name": "../../etc/passwd", "pm_type": "fake"},
-             {"name": "worker-8", "pm_type": "ipmi", "pm_addr": "10.10.20.41", "odd\nfield": 1}]
+             {"name": "worker-8", "pm_type": "ipmi", "pm_addr": "10.10.20.41", "pm_user": "admin", "odd\nfield": 1}]
             """#, "hostile.json")
         let before = try String(contentsOf: scratch.appendingPathComponent("standard.yaml"), encoding: .utf8)
         let result = try CLIRunner.run(["host-import", "-i", "standard.yaml", "hostile.json"], in: scratch)
@@ -119,28 +119,61 @@ final class HostImportTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: scratch.appendingPathComponent("standard.yaml"), encoding: .utf8), before)
     }
 
-    /// The workers of the standard example exported, removed, imported and exported again: every
-    /// field comes back but the CPU count, which a host holds only as a CPU layout and which the
-    /// import reports instead of dropping it silently.
+    /// Without a secrets file a password has nowhere to go: a warning says so. A secrets file that
+    /// already sets the password refuses the import, and neither file changes.
+    func testPasswordsNeedASecretsFileThatDoesNotSetThemYet() throws {
+        let node = #"[{"name": "worker-2", "pm_type": "ipmi", "pm_addr": "10.10.20.12", "pm_user": "admin", "pm_password": "hunter2"}]"#
+        try write(node, "one.json")
+        let plain = try CLIRunner.run(["host-import", "-i", "standard.yaml", "one.json"], in: scratch)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("warning[NODE004]: the BMC password of worker-2 is not imported: the inventory names no secrets file"), plain.stderr)
+        XCTAssertFalse(plain.stderr.contains("hunter2") || plain.stdout.contains("hunter2"))
+
+        try write(node.replacingOccurrences(of: "worker-2", with: "worker-3").replacingOccurrences(of: "10.10.20.12", with: "10.10.20.13"), "two.json")
+        let path = scratch.appendingPathComponent("standard.yaml")
+        try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "secrets:\n", with: "secrets:\n  overrides: secrets.yaml\n")
+            .write(to: path, atomically: true, encoding: .utf8)
+        try write("bm/worker-3: old\n", "secrets.yaml")
+        let before = try CLIRunner.snapshot(scratch)
+        let refused = try CLIRunner.run(["host-import", "-i", "standard.yaml", "two.json"], in: scratch)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("secrets.yaml:1:1: error[SEC002]: ") && refused.stderr.contains("already sets bm/worker-3"), refused.stderr)
+        XCTAssertEqual(try CLIRunner.snapshot(scratch).mapValues(\.0), before.mapValues(\.0))
+    }
+
+    /// The workers of the standard example exported (with passwords of their own), removed,
+    /// imported and exported again: every field comes back but the CPU count, which a host holds
+    /// only as a CPU layout and which the import reports instead of dropping it silently. The
+    /// passwords go to the secrets file, mode 0600, and come back from there.
     func testExportImportExportKeepsWhatBothSidesHold() throws {
         let first = try CLIRunner.run(["host-export", "-i", "standard.yaml", "-o", "all.json"], in: scratch)
         XCTAssertEqual(first.status, 0, first.stderr)
         let all = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: scratch.appendingPathComponent("all.json"))) as? [String: [[String: Any]]])["nodes"]!
-        let workers = all.filter { ($0["name"] as? String)?.hasPrefix("worker-") == true }
+        let workers = all.filter { ($0["name"] as? String)?.hasPrefix("worker-") == true }.map { node in
+            var node = node
+            node["pm_password"] = "imported \"pass\" of \(node["name"]!)"
+            return node
+        }
         try JSONSerialization.data(withJSONObject: ["nodes": workers]).write(to: scratch.appendingPathComponent("workers.json"))
 
-        // The inventory without its workers.
+        // The inventory without its workers, with a secrets file.
         let path = scratch.appendingPathComponent("standard.yaml")
         let text = try String(contentsOf: path, encoding: .utf8)
         let start = try XCTUnwrap(text.range(of: "  - hostname: worker-0\n"))
         let end = try XCTUnwrap(text.range(of: "\n\n", range: start.upperBound..<text.endIndex))
-        try (String(text[..<start.lowerBound]) + String(text[end.lowerBound...]).dropFirst()).write(to: path, atomically: true, encoding: .utf8)
+        try (String(text[..<start.lowerBound]) + String(text[end.lowerBound...]).dropFirst())
+            .replacingOccurrences(of: "secrets:\n", with: "secrets:\n  overrides: secrets.yaml\n")
+            .write(to: path, atomically: true, encoding: .utf8)
+        try write("# site secrets\n{}\n", "secrets.yaml")
 
         let imported = try CLIRunner.run(["host-import", "-i", "standard.yaml", "workers.json"], in: scratch)
         XCTAssertEqual(imported.status, 0, imported.stderr)
-        XCTAssertEqual(imported.stdout, "2 hosts added to standard.yaml (locked): worker-0, worker-1\n")
+        XCTAssertEqual(imported.stdout, "2 hosts added to standard.yaml (locked): worker-0, worker-1; 2 BMC passwords added to secrets.yaml (mode 0600)\n")
         XCTAssertTrue(imported.stderr.contains("warning[NODE004]: node #0 (worker-0): cpu has no place in a host and is not imported"), imported.stderr)
-        XCTAssertTrue(imported.stderr.contains("set bm/worker-0 in the inventory's secrets file"), imported.stderr)
+        XCTAssertFalse(imported.stdout.contains("imported \"pass\"") || imported.stderr.contains("imported \"pass\""))
+        let secretsPath = scratch.appendingPathComponent("secrets.yaml").path
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: secretsPath)[.posixPermissions] as? Int, 0o600)
+        XCTAssertTrue(try String(contentsOfFile: secretsPath, encoding: .utf8).hasPrefix("# site secrets\n"))
 
         XCTAssertEqual(try CLIRunner.run(["host-export", "-i", "standard.yaml", "-o", "again.json"], in: scratch).status, 0)
         let again = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: scratch.appendingPathComponent("again.json"))) as? [String: [[String: Any]]])["nodes"]!

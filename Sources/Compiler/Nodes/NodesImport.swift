@@ -1,3 +1,5 @@
+import Foundation
+
 /// A node list (`instackenv.json` / `nodes.json`, either shape) as hosts to add to an inventory
 /// (reference quintupleo.md §3.5): the node's name is the host's, its `pm_*` fields its board
 /// management, its first port's MAC its management MAC. Every TripleO rule is applied first
@@ -11,6 +13,8 @@ public enum NodesImport {
         public let lines: [String]
         /// The node it comes from.
         public let location: SourceLocation
+        /// The BMC password, for the secrets file; never written into the inventory.
+        public let password: Located<String>?
     }
 
     public struct Result: Sendable {
@@ -136,6 +140,7 @@ public enum NodesImport {
             .dynamic
         }
         lines.append("bm_type: \(type.rawValue)")
+        var password: Located<String>?
         if type != .none && type != .ipmi && type != .redfish {
             warn("pm_type \(pmType) is not ipmi or redfish; its host's bm_type is dynamic, and maintenance learns the protocol", at: fields["pm_type"]?.location)
         }
@@ -149,10 +154,16 @@ public enum NodesImport {
                 }
                 lines.append("bm_ip: \(YAMLScalarText.plainOrQuoted(text))")
             }
-            if let user = fields["pm_user"] { lines.append("bm_username: \(YAMLScalarText.plainOrQuoted(TripleoNodeRules.python(user)))") }
+            if let user = fields["pm_user"] {
+                lines.append("bm_username: \(YAMLScalarText.plainOrQuoted(TripleoNodeRules.python(user)))")
+            } else {
+                // sysinv: "Board Management controller username is not configured."
+                diagnostics.append(Diagnostic(.nodeInvalid,
+                    "\(label): has no pm_user, and sysinv provisions a BMC (bm_type \(type.rawValue)) only with its user; add pm_user", at: location))
+            }
             if let system = fields["pm_system_id"] { lines.append("bm_system_id: \(YAMLScalarText.plainOrQuoted(TripleoNodeRules.python(system)))") }
-            if let password = fields["pm_password"], TripleoNodeRules.isTruthy(password) {
-                warn("the BMC password is a secret and is not written into the inventory; set bm/\(name) in the inventory's secrets file", at: password.location)
+            if let node = fields["pm_password"], TripleoNodeRules.isTruthy(node) {
+                password = Located(TripleoNodeRules.python(node), at: node.location)
             }
         }
         if let port = fields["pm_port"], TripleoNodeRules.python(port) != "623" {
@@ -168,7 +179,7 @@ public enum NodesImport {
         for key in fields.keys.sorted() where !represented.contains(key) && key != "arch" && key != "pm_port" {
             warn("\(key) has no place in a host and is not imported", at: fields[key]?.location)
         }
-        return (ImportedHost(name: name, lines: lines, location: location), diagnostics)
+        return (ImportedHost(name: name, lines: lines, location: location, password: password), diagnostics)
     }
 }
 
@@ -188,9 +199,75 @@ extension HostEditor {
         let inventoryFile = try read(path)
         let edit = try inventoryFile.appendHosts(result.hosts.map(\.lines))
         let names = result.hosts.map(\.name)
-        let checkedEdit = try checked(inventoryFile, [edit], summary: "\(names.count) host\(names.count == 1 ? "" : "s") added to \(path) (locked): \(names.joined(separator: ", "))",
-                                      refusal: "importing \(file) would leave the inventory invalid")
-        return InventoryEdit(file: checkedEdit.file, original: checkedEdit.original, edited: checkedEdit.edited, summary: checkedEdit.summary,
-                             warnings: result.diagnostics + checkedEdit.warnings)
+        let (secrets, secretWarnings) = try passwordsEdit(result.hosts, from: file)
+        var summary = "\(names.count) host\(names.count == 1 ? "" : "s") added to \(path) (locked): \(names.joined(separator: ", "))"
+        if let secrets {
+            let count = result.hosts.filter { $0.password != nil }.count
+            summary += "; \(count) BMC password\(count == 1 ? "" : "s") added to \(secrets.path) (mode 0600)"
+        }
+        let checkedEdit = try checked(inventoryFile, [edit], summary: summary, refusal: "importing \(file) would leave the inventory invalid")
+        var imported = InventoryEdit(file: checkedEdit.file, original: checkedEdit.original, edited: checkedEdit.edited, summary: checkedEdit.summary,
+                                     warnings: result.diagnostics + secretWarnings + checkedEdit.warnings)
+        imported.secrets = secrets
+        return imported
+    }
+
+    /// The imported BMC passwords as new entries `bm/<host>` of the inventory's secrets file,
+    /// which must exist; without a secrets file, a warning per password says where to put it.
+    func passwordsEdit(_ hosts: [NodesImport.ImportedHost], from file: String) throws(EditRefusal) -> (SecretsFileEdit?, [Diagnostic]) {
+        let withPasswords = hosts.filter { $0.password != nil }
+        guard !withPasswords.isEmpty else { return (nil, []) }
+        guard let declared = inventory.secrets.overridesFile else {
+            return (nil, withPasswords.map { host in
+                Diagnostic(.nodeNotRepresentable,
+                    "the BMC password of \(host.name) is not imported: the inventory names no secrets file; add secrets.overrides (a 0600 file) and import again, or set bm/\(host.name) there by hand",
+                    at: host.password?.location)
+            })
+        }
+        let directory = ((inventory.files.first ?? path) as NSString).deletingLastPathComponent
+        let secretsPath = declared.value.hasPrefix("/") || directory.isEmpty ? declared.value : (directory as NSString).appendingPathComponent(declared.value)
+        guard case let .success(text) = InputFile.text(secretsPath) else {
+            throw EditRefusal(.secretsFile, "the secrets file \(secretsPath) cannot be read; create it (an empty mapping {} will do, mode 0600) and import again",
+                              at: declared.location)
+        }
+        let (node, diagnostics) = YAMLReader.read(text, file: secretsPath)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw EditRefusal(diagnostics) }
+        var existing: [SourcePair] = []
+        switch node {
+        case let .mapping(pairs, _)?: existing = pairs
+        case let .scalar(scalar)? where scalar.kind == .null: break
+        case nil: break
+        default: throw EditRefusal(.secretsFile, "the secrets file \(secretsPath) must map secret names to values", at: declared.location)
+        }
+        var problems: [Diagnostic] = []
+        for host in withPasswords {
+            let name = BoardManagement.passwordSecret(host.name)
+            if let pair = existing.first(where: { $0.key.value == name }) {
+                problems.append(Diagnostic(.secretsFile, "\(secretsPath) already sets \(name); remove it there first, or leave pm_password out of \(file)",
+                                           at: pair.key.location))
+            }
+        }
+        guard problems.isEmpty else { throw EditRefusal(problems) }
+        let entries = withPasswords.map { host in
+            "\(BoardManagement.passwordSecret(host.name)): \(YAMLScalarText.doubleQuoted(host.password?.value ?? ""))"
+        }
+        // An empty mapping written `{}` becomes the block mapping of the new entries.
+        var base = text
+        if existing.isEmpty, let node, case let .mapping(_, location) = node {
+            var lines = text.components(separatedBy: "\n")
+            if location.line >= 1 && location.line <= lines.count {
+                let line = Array(lines[location.line - 1].unicodeScalars)
+                let start = location.column - 1
+                if start >= 0 && start + 1 < line.count && line[start] == "{" && line[start + 1] == "}" {
+                    var scalars = String.UnicodeScalarView()
+                    scalars.append(contentsOf: line[..<start])
+                    scalars.append(contentsOf: line[(start + 2)...])
+                    lines[location.line - 1] = String(scalars)
+                }
+            }
+            base = lines.joined(separator: "\n")
+        }
+        if !base.isEmpty && !base.hasSuffix("\n") { base += "\n" }
+        return (SecretsFileEdit(path: secretsPath, original: text, edited: base + entries.joined(separator: "\n") + "\n"), [])
     }
 }
