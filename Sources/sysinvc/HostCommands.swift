@@ -150,9 +150,18 @@ struct HostAdd: ParsableCommand {
     @Option(help: "controller, worker or storage") var personality: String?
     @Option(help: "Comma-separated subfunctions, e.g. worker,lowlatency.") var subfunctions: String?
     @Option(name: .customLong("mgmt-mac"), help: "MAC of the port the host boots from on the management network.") var mgmtMAC: String?
+    @Option(name: [.customShort("T"), .customLong("bm-type")], help: "Board management: none, ipmi, redfish or dynamic (as system host-add -T).")
+    var bmType: String?
+    @Option(name: [.customShort("I"), .customLong("bm-ip")], help: "The BMC's address (as system host-add -I).") var bmIP: String?
+    @Option(name: [.customShort("U"), .customLong("bm-username")], help: "The BMC user (as system host-add -U); its password is the secret bm/<host>.")
+    var bmUsername: String?
+
+    var boardFields: [(String, String)] {
+        [("bm_type", bmType), ("bm_ip", bmIP), ("bm_username", bmUsername)].compactMap { field in field.1.map { (field.0, $0) } }
+    }
 
     func validate() throws {
-        if file != nil && (hostname != nil || personality != nil || subfunctions != nil || mgmtMAC != nil) {
+        if file != nil && (hostname != nil || personality != nil || subfunctions != nil || mgmtMAC != nil || !boardFields.isEmpty) {
             throw ValidationError("give either --file or the host's flags, not both")
         }
         if file == nil && (hostname == nil || personality == nil) {
@@ -168,7 +177,9 @@ struct HostAdd: ParsableCommand {
             try options.edit { try $0.add(fragment: text, from: file) }
         } else {
             let functions = subfunctions.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-            try options.edit { try $0.add(hostname: hostname!, personality: personality!, subfunctions: functions, mgmtMAC: mgmtMAC) }
+            try options.edit {
+                try $0.add(hostname: hostname!, personality: personality!, subfunctions: functions, mgmtMAC: mgmtMAC, board: boardFields)
+            }
         }
     }
 }

@@ -50,9 +50,15 @@ final class HostCommandTests: XCTestCase {
         let update = try CLIRunner.run(["host-update", "-i", "standard.yaml", "worker-0", "bm_type=ipmi", "bm_ip=10.10.20.15", "bm_username=ops", "bm_system_id="], in: scratch)
         XCTAssertEqual(update.status, 0, update.stderr)
         XCTAssertEqual(update.stdout, "worker-0 updated: bm_type=ipmi, bm_ip=10.10.20.15, bm_username=ops, bm_system_id removed\n")
+        // host-add takes the board as `system host-add` does: -T, -I, -U.
+        let add = try CLIRunner.run(["host-add", "-i", "standard.yaml", "--hostname", "worker-5", "--personality", "worker",
+                                     "-T", "redfish", "-I", "10.10.20.16", "-U", "ops", "--mgmt-mac", "08:00:27:00:00:55"], in: scratch)
+        XCTAssertEqual(add.status, 0, add.stderr)
         XCTAssertEqual(try CLIRunner.run(["compile", "standard.yaml", "-o", "out"], in: scratch).status, 0)
         let record = try String(contentsOf: scratch.appendingPathComponent("out/maintenance/worker-0.json"), encoding: .utf8)
         XCTAssertTrue(record.contains("\"bm_ip\": \"10.10.20.15\",\n  \"bm_type\": \"ipmi\",\n  \"bm_username\": \"ops\""), record)
+        let added = try String(contentsOf: scratch.appendingPathComponent("out/maintenance/worker-5.json"), encoding: .utf8)
+        XCTAssertTrue(added.contains("\"bm_ip\": \"10.10.20.16\",\n  \"bm_type\": \"redfish\",\n  \"bm_username\": \"ops\""), added)
         try assertRefusals([
             (["host-update", "worker-0", "bm_password=hunter2"], "EDIT007]: a BMC password is never taken from a command line"),
             (["host-update", "worker-0", "bm_ip=10.10.20.3"], "BMC004]: worker-0's bm_ip 10.10.20.3 is already the BMC of controller-0"),

@@ -126,13 +126,16 @@ public struct HostEditor {
     }
 
     /// Adds a host from command-line values, written as the block mapping a user would write.
-    public func add(hostname: String, personality: String, subfunctions: [String], mgmtMAC: String?) throws(EditRefusal) -> InventoryEdit {
+    /// `board` holds board management fields (`bm_type`, `bm_ip`, `bm_username`) in that order.
+    public func add(hostname: String, personality: String, subfunctions: [String], mgmtMAC: String?,
+                    board: [(String, String)] = []) throws(EditRefusal) -> InventoryEdit {
         var lines = ["hostname: \(YAMLScalarText.plainOrQuoted(hostname))", "personality: \(YAMLScalarText.plainOrQuoted(personality))"]
         if !subfunctions.isEmpty {
             lines.append("subfunctions: [\(subfunctions.map(YAMLScalarText.plainOrQuoted).joined(separator: ", "))]")
         }
         lines.append("administrative: locked")
         if let mgmtMAC { lines.append("mgmt_mac: \(YAMLScalarText.plainOrQuoted(mgmtMAC))") }
+        lines += board.map { "\($0.0): \(YAMLScalarText.plainOrQuoted($0.1))" }
         return try add(fragment: lines.joined(separator: "\n") + "\n", from: "the command line")
     }
 
