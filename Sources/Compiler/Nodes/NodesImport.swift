@@ -3,9 +3,10 @@ import Foundation
 /// A node list (`instackenv.json` / `nodes.json`, either shape) as hosts to add to an inventory
 /// (reference quintupleo.md §3.5): the node's name is the host's, its `pm_*` fields its board
 /// management, its first port's MAC its management MAC. Every TripleO rule is applied first
-/// (`TripleoNodeRules`), then sysinvc's own: a name, a BMC address that is an IP address. What a
-/// host cannot hold (a port other than 623, sizes, root-device hints, other capabilities, the
-/// password, which is a secret) is a warning naming the node, never dropped silently.
+/// (`TripleoNodeRules`), then sysinvc's own: a host name, a BMC address that is an IP address, a
+/// BMC user. The password is a secret: it goes to the secrets file, never into the inventory.
+/// What a host cannot hold (a port other than 623, sizes, root-device hints, other capabilities)
+/// is a warning naming the node, never dropped silently.
 public enum NodesImport {
     /// A host to add, as the lines of its YAML mapping.
     public struct ImportedHost: Sendable {
@@ -28,7 +29,7 @@ public enum NodesImport {
         guard let node, !readDiagnostics.contains(where: { $0.severity == .error }) else {
             return Result(hosts: [], diagnostics: readDiagnostics)
         }
-        var list: [SourceNode]
+        let list: [SourceNode]
         switch node {
         case let .sequence(items, _):
             list = items
