@@ -35,4 +35,11 @@ final class JSONRendererTests: XCTestCase {
 
             """#)
     }
+
+    /// Python's default `json.dumps`: everything outside printable ASCII as UTF-16 escapes.
+    func testASCIIOnlyQuotingIsPythons() {
+        var out = ""
+        JSONRenderer.quote("é😀\u{7F}\u{8}\u{C}\u{1}\"", asciiOnly: true, to: &out)
+        XCTAssertEqual(out, #""\u00e9\ud83d\ude00\u007f\b\f\u0001\"""#)
+    }
 }

@@ -39,7 +39,10 @@ public enum JSONRenderer {
         }
     }
 
-    static func quote(_ text: String, to out: inout String) {
+    /// A JSON string. `asciiOnly` writes every character outside printable ASCII as `\uXXXX`
+    /// (UTF-16 units), as Python's `json.dumps` does by default; otherwise only control
+    /// characters (and U+2028, U+2029, which end a line in JavaScript) are escaped.
+    public static func quote(_ text: String, asciiOnly: Bool = false, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -48,10 +51,14 @@ public enum JSONRenderer {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                || scalar.value == 0x2028 || scalar.value == 0x2029 || (asciiOnly && scalar.value > 0x7E):
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: out.unicodeScalars.append(scalar)
             }
         }
