@@ -78,6 +78,27 @@ final class HostImportTests: XCTestCase {
         }
     }
 
+    /// The same list written as YAML, as TripleO's client also reads it.
+    func testAYAMLNodeListImportsToo() throws {
+        try write("nodes:\n  - name: worker-7\n    pm_type: ipmi\n    pm_addr: 10.10.20.70\n    pm_user: admin\n    ports:\n      - address: \"52:54:00:AA:00:07\"\n", "nodes.yaml")
+        let result = try CLIRunner.run(["host-import", "-i", "standard.yaml", "nodes.yaml"], in: scratch)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let text = try String(contentsOf: scratch.appendingPathComponent("standard.yaml"), encoding: .utf8)
+        XCTAssertTrue(text.hasSuffix("""
+              - hostname: worker-7
+                personality: worker
+                administrative: locked
+                mgmt_mac: 52:54:00:aa:00:07
+                bm_type: ipmi
+                bm_ip: 10.10.20.70
+                bm_username: admin
+
+            secrets:
+              key_file: example.key     # an example key: never commit a real one
+
+            """), text)
+    }
+
     /// Every problem of a file at once, with the node's index, name and position.
     func testEveryProblemInOneRun() throws {
         try write("""
