@@ -122,6 +122,17 @@ final class InventoryEditTests: XCTestCase {
         XCTAssertTrue(try text(workersPath).contains("    administrative: locked\n    bm_ip: 10.10.20.6\n    bm_username: admin\n"))
     }
 
+    /// A field that opens its host's item (on the line of "- ") is removed by moving the next
+    /// field up onto that line.
+    func testRemovingAHostsFirstFieldKeepsTheItem() throws {
+        try Self.workers.replacingOccurrences(of: "  - hostname: worker-1   # in an included file\n",
+                                              with: "  - bm_ip: 10.10.20.6\n    hostname: worker-1   # in an included file\n    bm_type: ipmi\n    bm_username: root\n")
+            .write(toFile: workersPath, atomically: true, encoding: .utf8)
+        try run { try $0.update("worker-1", ["bm_type=none"]) }
+        XCTAssertEqual(try text(workersPath), Self.workers.replacingOccurrences(of: "  - hostname: worker-1   # in an included file\n",
+                                                                             with: "  - hostname: worker-1   # in an included file\n    bm_type: none\n"))
+    }
+
     /// Refusals change no byte: a password on the command line, an unknown field, a field given
     /// twice, addresses and types the rules refuse, deprovisioning that keeps an address.
     func testHostUpdateRefusalsWriteNothing() throws {

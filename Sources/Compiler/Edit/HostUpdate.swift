@@ -74,6 +74,11 @@ extension InventoryFile {
             throw EditRefusal(.editLayout, "\(key) of \(host.name) is not a single value; fix it by hand", at: pair.key.location)
         }
         guard host.isFlow else {
+            // The host's first pair shares its line with the list's "- ": the next pair moves up
+            // onto that line instead of the line going.
+            if let index = host.pairs.firstIndex(where: { $0.key.location == pair.key.location }), index == 0, host.pairs.count > 1 {
+                return TextEdit(range: text.offset(pair.key.location)..<text.offset(host.pairs[1].key.location), replacement: "")
+            }
             return TextEdit(range: text.wholeLines(pair.key.location.line, lastLine(of: pair)), replacement: "")
         }
         let start = text.offset(pair.key.location)
