@@ -70,11 +70,7 @@ public enum NodesImport {
             if let host { hosts.append(host) }
         }
         // In the file's order, so that a node's problems read together.
-        let ordered = diagnostics.enumerated().sorted { left, right in
-            let l = left.element.location, r = right.element.location
-            return (l?.line ?? 0, l?.column ?? 0, left.offset) < (r?.line ?? 0, r?.column ?? 0, right.offset)
-        }.map(\.element)
-        return Result(hosts: hosts, diagnostics: ordered)
+        return Result(hosts: hosts, diagnostics: DiagnosticCollector.sorted(diagnostics))
     }
 
     /// tripleo's message, which quotes the file's values, with line breaks and other control
@@ -195,7 +191,7 @@ extension HostEditor {
             problems.append(Diagnostic(.hostExists, "host \(host.name) already exists in \(path); rename the node, or delete the host first (sysinvc host-delete \(host.name))",
                                        at: host.location))
         }
-        guard problems.isEmpty else { throw EditRefusal(problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }) }
+        guard problems.isEmpty else { throw EditRefusal(DiagnosticCollector.sorted(problems)) }
         guard !result.hosts.isEmpty else { throw EditRefusal(.nodeFile, "\(file) lists no nodes; nothing to import") }
         let inventoryFile = try read(path)
         let edit = try inventoryFile.appendHosts(result.hosts.map(\.lines))
