@@ -221,8 +221,7 @@ extension HostEditor {
                     at: host.password?.location)
             })
         }
-        let directory = ((inventory.files.first ?? path) as NSString).deletingLastPathComponent
-        let secretsPath = declared.value.hasPrefix("/") || directory.isEmpty ? declared.value : (directory as NSString).appendingPathComponent(declared.value)
+        let secretsPath = SecretStore.path(declared.value, of: inventory)
         guard case let .success(text) = InputFile.text(secretsPath) else {
             throw EditRefusal(.secretsFile, "the secrets file \(secretsPath) cannot be read; create it (an empty mapping {} will do, mode 0600) and import again",
                               at: declared.location)

@@ -65,14 +65,16 @@ public struct SecretStore: Sendable {
         return derived.withUnsafeBytes { Hex.lowercase($0) }
     }
 
+    /// A path the inventory's secrets section names, relative to the inventory's main file.
+    public static func path(_ declared: String, of inventory: Inventory) -> String {
+        let directory = ((inventory.files.first ?? "") as NSString).deletingLastPathComponent
+        return declared.hasPrefix("/") || directory.isEmpty ? declared : (directory as NSString).appendingPathComponent(declared)
+    }
+
     /// Reads the key file and the optional overrides file the inventory names. `keyFile`, when
     /// given (from the command line), wins over the inventory's.
     public static func load(for inventory: Inventory, keyFile: String? = nil) -> (store: SecretStore?, diagnostics: [Diagnostic]) {
-        let mainFile = inventory.files.first ?? ""
-        let directory = (mainFile as NSString).deletingLastPathComponent
-        func resolve(_ path: String) -> String {
-            path.hasPrefix("/") || directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
-        }
+        let resolve = { (path: String) in Self.path(path, of: inventory) }
         let declared = inventory.secrets.keyFile
         guard let keyPath = keyFile ?? declared.map({ resolve($0.value) }) else {
             return (nil, [Diagnostic(.secretKey,
