@@ -23,5 +23,7 @@ final class TripleoNodeRulesTests: XCTestCase {
         XCTAssertTrue(TripleoNodeRules.driver(for: "idrac")?.knows("redfish_verify_ca") == true)
         XCTAssertFalse(TripleoNodeRules.driver(for: "ipmi")?.knows("redfish_verify_ca") == true)
         XCTAssertTrue(TripleoNodeRules.driver(for: "ipmi")?.knows("ipmi_bridging") == true)
+        XCTAssertEqual(["pxe_ipmitool", "redfish", "fake_pxe", "manual-management", "ilo", "idrac"].map(TripleoNodeRules.boardType),
+                       [.ipmi, .redfish, BoardManagementType.none, .none, .dynamic, .dynamic])
     }
 }

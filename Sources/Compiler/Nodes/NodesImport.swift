@@ -126,19 +126,10 @@ public enum NodesImport {
         }
 
         let pmType = fields["pm_type"].map(TripleoNodeRules.python) ?? ""
-        let type: BoardManagementType = if ["manual-management", "fake_pxe", "fake_agent", "fake", "fake-hardware"].contains(pmType) {
-            .none
-        } else if pmType == "ipmi" || pmType.hasSuffix("_ipmitool") {
-            .ipmi
-        } else if pmType == "redfish" {
-            .redfish
-        } else {
-            // sysinv's other BMCs are learnt by maintenance.
-            .dynamic
-        }
+        let type = TripleoNodeRules.boardType(for: pmType)
         lines.append("bm_type: \(type.rawValue)")
         var password: Located<String>?
-        if type != .none && type != .ipmi && type != .redfish {
+        if type == .dynamic {
             warn("pm_type \(pmType) is not ipmi or redfish; its host's bm_type is dynamic, and maintenance learns the protocol", at: fields["pm_type"]?.location)
         }
         if type.isProvisioned {

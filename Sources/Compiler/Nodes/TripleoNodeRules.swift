@@ -53,29 +53,36 @@ enum TripleoNodeRules {
         }
     }
 
-    /// tripleo's handlers in its order, each with the `pm_type` values it takes.
-    static let drivers: [(matches: (String) -> Bool, driver: Driver)] = [
-        ({ $0 == "ipmi" || $0.hasSuffix("_ipmitool") }, .prefixed("ipmi", hasPort: true, mandatory: ["pm_addr"])),
-        ({ $0.hasSuffix("_drac") }, .prefixed("drac", hasPort: true)),
-        ({ $0 == "idrac" }, .idrac),
-        ({ $0 == "ilo" || $0.hasSuffix("_ilo") }, .prefixed("ilo", hasPort: true)),
-        ({ $0 == "irmc" || $0.hasSuffix("_irmc") }, .prefixed("irmc", hasPort: true)),
-        ({ $0 == "redfish" }, .redfish),
-        ({ $0 == "xclarity" }, .prefixed("xclarity", hasPort: true)),
+    /// tripleo's handlers in its order, each with the `pm_type` values it takes and the board
+    /// management type a host of it gets: ipmi and redfish as they are, none without a BMC,
+    /// dynamic (maintenance learns the protocol) for the others.
+    static let drivers: [(matches: (String) -> Bool, driver: Driver, board: BoardManagementType)] = [
+        ({ $0 == "ipmi" || $0.hasSuffix("_ipmitool") }, .prefixed("ipmi", hasPort: true, mandatory: ["pm_addr"]), .ipmi),
+        ({ $0.hasSuffix("_drac") }, .prefixed("drac", hasPort: true), .dynamic),
+        ({ $0 == "idrac" }, .idrac, .dynamic),
+        ({ $0 == "ilo" || $0.hasSuffix("_ilo") }, .prefixed("ilo", hasPort: true), .dynamic),
+        ({ $0 == "irmc" || $0.hasSuffix("_irmc") }, .prefixed("irmc", hasPort: true), .dynamic),
+        ({ $0 == "redfish" }, .redfish, .redfish),
+        ({ $0 == "xclarity" }, .prefixed("xclarity", hasPort: true), .dynamic),
         ({ $0 == "staging-ovirt" }, Driver(prefixes: ["ovirt"], mapped: ["pm_addr", "pm_user", "pm_password", "pm_vm_name"], deprecated: [],
                                            mandatory: ["pm_addr", "pm_user", "pm_password", "pm_vm_name"]) { fields in
             guard let address = fields["pm_addr"], let vm = fields["pm_vm_name"] else { return nil }
             return python(address) + ":" + python(vm)
-        }),
-        ({ $0 == "staging-iboot" || $0.hasSuffix("_iboot") }, .prefixed("iboot", hasPort: true, deprecated: ["pm_relay_id"], relay: true)),
-        ({ $0 == "staging-wol" || $0.hasSuffix("wol") }, Driver(prefixes: ["wol"], mapped: ["pm_addr", "pm_port"], deprecated: [], mandatory: []) { _ in nil }),
-        ({ $0 == "staging-amt" || $0.hasSuffix("_amt") }, .prefixed("amt", hasPort: false)),
-        ({ ["manual-management", "fake_pxe", "fake_agent"].contains($0) }, Driver(prefixes: ["fake"], mapped: [], deprecated: [], mandatory: []) { _ in nil }),
-        ({ $0 == "fake" || $0 == "fake-hardware" }, Driver(prefixes: ["fake"], mapped: [], deprecated: [], mandatory: []) { _ in nil }),
+        }, .dynamic),
+        ({ $0 == "staging-iboot" || $0.hasSuffix("_iboot") }, .prefixed("iboot", hasPort: true, deprecated: ["pm_relay_id"], relay: true), .dynamic),
+        ({ $0 == "staging-wol" || $0.hasSuffix("wol") }, Driver(prefixes: ["wol"], mapped: ["pm_addr", "pm_port"], deprecated: [], mandatory: []) { _ in nil }, .dynamic),
+        ({ $0 == "staging-amt" || $0.hasSuffix("_amt") }, .prefixed("amt", hasPort: false), .dynamic),
+        ({ ["manual-management", "fake_pxe", "fake_agent"].contains($0) }, Driver(prefixes: ["fake"], mapped: [], deprecated: [], mandatory: []) { _ in nil }, .none),
+        ({ $0 == "fake" || $0 == "fake-hardware" }, Driver(prefixes: ["fake"], mapped: [], deprecated: [], mandatory: []) { _ in nil }, .none),
     ]
 
     static func driver(for pmType: String) -> Driver? {
         drivers.first { $0.matches(pmType) }?.driver
+    }
+
+    /// The board management type of a host whose node has this `pm_type`.
+    static func boardType(for pmType: String) -> BoardManagementType {
+        drivers.first { $0.matches(pmType) }?.board ?? .dynamic
     }
 
     /// Fields no driver maps that tripleo takes for every node.
