@@ -244,7 +244,7 @@ struct HostImport: ParsableCommand {
             Either shape: {"nodes": [...]} or a bare list. TripleO's own rules apply first, every problem is reported with \
             the node's index and name, and nothing is written on any error. A node's name becomes the host's, its pm_* fields \
             its board management, its first port its management MAC; what a host cannot hold is a warning (NODE004). \
-            Passwords are secrets: set bm/<host> in the secrets file.
+            A node's pm_password goes to the inventory's secrets file (secrets.overrides) as bm/<host>, mode 0600.
             """)
 
     @OptionGroup var options: InventoryOption
