@@ -133,6 +133,34 @@ final class InventoryEditTests: XCTestCase {
                                                                              with: "  - hostname: worker-1   # in an included file\n    bm_type: none\n"))
     }
 
+    /// Neighbouring fields removed together are one edit, never two that overlap: at the start
+    /// of a block item, at the start, middle and end of a flow host.
+    func testRemovingNeighbouringFieldsTogether() throws {
+        let cases: [(String, String)] = [
+            ("  - bm_ip: 10.10.20.6\n    bm_username: root\n    hostname: worker-1   # in an included file\n    bm_type: ipmi\n",
+             "  - hostname: worker-1   # in an included file\n    bm_type: none\n"),
+            ("  - {bm_ip: 10.10.20.6, bm_username: root, hostname: worker-1, bm_type: ipmi}   # in an included file\n",
+             "  - {hostname: worker-1, bm_type: none}   # in an included file\n"),
+            ("  - {hostname: worker-1, bm_ip: 10.10.20.6, bm_username: root, bm_type: ipmi}   # in an included file\n",
+             "  - {hostname: worker-1, bm_type: none}   # in an included file\n"),
+            ("  - {hostname: worker-1, bm_type: ipmi, bm_ip: 10.10.20.6, bm_username: root}   # in an included file\n",
+             "  - {hostname: worker-1, bm_type: none}   # in an included file\n"),
+        ]
+        for (before, after) in cases {
+            let rest = "    personality: worker\n    administrative: locked\n    interfaces: [{name: enp0s8, networks: [mgmt, cluster-host]}]\n"
+            let flowRest = before.hasPrefix("  - {") ? "" : rest
+            let workers = "hosts:\n" + (flowRest.isEmpty
+                ? before.replacingOccurrences(of: "}   #", with: ", personality: worker, interfaces: [{name: enp0s8, networks: [mgmt, cluster-host]}]}   #")
+                : before + rest)
+            try workers.write(toFile: workersPath, atomically: true, encoding: .utf8)
+            try run { try $0.update("worker-1", ["bm_type=none"]) }
+            let expected = "hosts:\n" + (flowRest.isEmpty
+                ? after.replacingOccurrences(of: "}   #", with: ", personality: worker, interfaces: [{name: enp0s8, networks: [mgmt, cluster-host]}]}   #")
+                : after + rest)
+            XCTAssertEqual(try text(workersPath), expected, before)
+        }
+    }
+
     /// Refusals change no byte: a password on the command line, an unknown field, a field given
     /// twice, addresses and types the rules refuse, deprovisioning that keeps an address.
     func testHostUpdateRefusalsWriteNothing() throws {

@@ -16,20 +16,20 @@ extension HostEditor {
         if deprovisions, let given = ["bm_ip", "bm_username", "bm_system_id"].first(where: { values[$0] != nil }) {
             throw EditRefusal(.editInvalid, "bm_type=none removes bm_ip, bm_username and bm_system_id, as sysinv deprovisions the board; leave \(given) out, or give a type")
         }
+        // `field=` takes the field away, as `bm_type=none` takes the address, user and system.
+        var removed: Set<String> = []
         for field in Self.updatableFields {
-            if values[field] == "" {
-                // `field=` takes the field away, as `bm_type=none` takes the address and user.
-                if let removal = try file.removeScalarPair(field, in: node) { edits.append(removal) }
+            if values[field] == "" || (deprovisions && values[field] == nil) {
+                removed.insert(field)
             } else if let value = values[field] {
                 if node.pair(field) == nil {
                     added.append("\(field): \(YAMLScalarText.plainOrQuoted(value))")
                 } else {
                     edits.append(try file.setScalar(field, to: value, in: node, after: []))
                 }
-            } else if deprovisions, let removal = try file.removeScalarPair(field, in: node) {
-                edits.append(removal)
             }
         }
+        edits += try file.removeScalarPairs(removed, in: node)
         if !added.isEmpty {
             edits.append(try file.addPair(block: added, flow: added.joined(separator: ", "), to: node,
                                           after: ["bm_system_id", "bm_username", "bm_ip", "bm_type", "mgmt_mac", "administrative", "subfunctions", "personality", "hostname"]))
@@ -66,35 +66,48 @@ extension HostEditor {
 }
 
 extension InventoryFile {
-    /// Removes a scalar pair of a host: its whole lines in a block mapping, the pair and one comma
-    /// beside it in a flow mapping. Nil when the host has no such pair.
-    func removeScalarPair(_ key: String, in host: HostNode) throws(EditRefusal) -> TextEdit? {
-        guard let pair = host.pair(key) else { return nil }
-        guard case let .scalar(scalar) = pair.value else {
-            throw EditRefusal(.editLayout, "\(key) of \(host.name) is not a single value; fix it by hand", at: pair.key.location)
-        }
-        guard host.isFlow else {
-            // The host's first pair shares its line with the list's "- ": the next pair moves up
-            // onto that line instead of the line going.
-            if let index = host.pairs.firstIndex(where: { $0.key.location == pair.key.location }), index == 0, host.pairs.count > 1 {
-                return TextEdit(range: text.offset(pair.key.location)..<text.offset(host.pairs[1].key.location), replacement: "")
+    /// Removes scalar pairs of a host, with one edit per run of neighbouring pairs so that no
+    /// two edits overlap. A run followed by a kept pair goes from its first key to that pair's
+    /// key: in a block host that keeps every other line, and when the run opens the host's item
+    /// it moves the kept pair up onto the line of the list's "- ". A run in the middle of a
+    /// block host takes its whole lines; a run that ends a flow host takes the comma before it.
+    func removeScalarPairs(_ keys: Set<String>, in host: HostNode) throws(EditRefusal) -> [TextEdit] {
+        let removed = host.pairs.map { keys.contains($0.key.value) }
+        for (pair, remove) in zip(host.pairs, removed) where remove {
+            guard case .scalar = pair.value else {
+                throw EditRefusal(.editLayout, "\(pair.key.value) of \(host.name) is not a single value; fix it by hand", at: pair.key.location)
             }
-            return TextEdit(range: text.wholeLines(pair.key.location.line, lastLine(of: pair)), replacement: "")
         }
-        let start = text.offset(pair.key.location)
-        let end = scalar.kind == .null ? (text.colonEnd(afterKeyAt: start, inFlow: true) ?? start) : try scalarRange(scalar, inFlow: true).upperBound
-        let scalars = text.scalars
-        // The comma before the pair, with the spaces before the key; or, for the first pair, the
-        // comma after it with the spaces after that.
-        var before = start
-        while before > 0, [" ", "\t", "\n", "\r"].contains(scalars[before - 1]) { before -= 1 }
-        if before > 0, scalars[before - 1] == "," { return TextEdit(range: (before - 1)..<end, replacement: "") }
-        var after = end
-        while after < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[after]) { after += 1 }
-        if after < scalars.count, scalars[after] == "," {
-            after += 1
-            while after < scalars.count, [" ", "\t"].contains(scalars[after]) { after += 1 }
+        var edits: [TextEdit] = []
+        var index = 0
+        while index < host.pairs.count {
+            guard removed[index] else { index += 1; continue }
+            var last = index
+            while last + 1 < host.pairs.count && removed[last + 1] { last += 1 }
+            let first = host.pairs[index], end = host.pairs[last]
+            if last + 1 < host.pairs.count && (index == 0 || host.isFlow) {
+                edits.append(TextEdit(range: text.offset(first.key.location)..<text.offset(host.pairs[last + 1].key.location), replacement: ""))
+            } else if !host.isFlow {
+                edits.append(TextEdit(range: text.wholeLines(first.key.location.line, lastLine(of: end)), replacement: ""))
+            } else if index > 0 {
+                // The run ends the flow mapping: from the comma after the last kept pair.
+                var before = text.offset(first.key.location)
+                while before > 0, [" ", "\t", "\n", "\r"].contains(text.scalars[before - 1]) { before -= 1 }
+                edits.append(TextEdit(range: (before - 1)..<(try scalarEnd(end)), replacement: ""))
+            } else {
+                throw EditRefusal(.editLayout, "removing every field of \(host.name) would leave no host; fix it by hand", at: first.key.location)
+            }
+            index = last + 1
         }
-        return TextEdit(range: start..<after, replacement: "")
+        return edits
+    }
+
+    /// Where a pair's scalar value ends, or its colon when it has none.
+    private func scalarEnd(_ pair: SourcePair) throws(EditRefusal) -> Int {
+        guard case let .scalar(scalar) = pair.value, scalar.kind != .null else {
+            let start = text.offset(pair.key.location)
+            return text.colonEnd(afterKeyAt: start, inFlow: true) ?? start
+        }
+        return try scalarRange(scalar, inFlow: true).upperBound
     }
 }
