@@ -161,6 +161,15 @@ final class InventoryEditTests: XCTestCase {
         }
     }
 
+    /// Fields added in the same edit that removes others go after a field that stays: a board
+    /// left without its address is mended by adding it while its Redfish system goes.
+    func testAddingAndRemovingInOneUpdate() throws {
+        let board = "    administrative: \"unlocked\"\n    bm_type: redfish\n    bm_username: root\n    bm_system_id: /redfish/v1/Systems/1\n"
+        try Self.inventory.replacingOccurrences(of: "    administrative: \"unlocked\"\n", with: board).write(toFile: path, atomically: true, encoding: .utf8)
+        try run { try $0.update("controller-0", ["bm_type=ipmi", "bm_ip=10.10.20.3", "bm_system_id="]) }
+        XCTAssertTrue(changes(Self.inventory, try text()) == ([], ["    bm_type: ipmi", "    bm_username: root", "    bm_ip: 10.10.20.3"]))
+    }
+
     /// Refusals change no byte: a password on the command line, an unknown field, a field given
     /// twice, addresses and types the rules refuse, deprovisioning that keeps an address.
     func testHostUpdateRefusalsWriteNothing() throws {

@@ -31,8 +31,9 @@ extension HostEditor {
         }
         edits += try file.removeScalarPairs(removed, in: node)
         if !added.isEmpty {
-            edits.append(try file.addPair(block: added, flow: added.joined(separator: ", "), to: node,
-                                          after: ["bm_system_id", "bm_username", "bm_ip", "bm_type", "mgmt_mac", "administrative", "subfunctions", "personality", "hostname"]))
+            // Never after a field this edit removes: the insertion would fall inside the removal.
+            let anchors = ["bm_system_id", "bm_username", "bm_ip", "bm_type", "mgmt_mac", "administrative", "subfunctions", "personality", "hostname"]
+            edits.append(try file.addPair(block: added, flow: added.joined(separator: ", "), to: node, after: anchors.filter { !removed.contains($0) }))
         }
         let summary = "\(name) updated: " + Self.updatableFields.compactMap { field in
             values[field].map { $0.isEmpty ? "\(field) removed" : "\(field)=\($0)" }
