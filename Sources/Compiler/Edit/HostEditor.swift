@@ -45,7 +45,7 @@ public struct HostEditor {
 
     /// Loads and validates the inventory as the edit would leave it.
     func checked(_ file: InventoryFile, _ edits: [TextEdit], summary: String, refusal: String) throws(EditRefusal) -> InventoryEdit {
-        let edited = file.edited(edits)
+        let edited = try file.edited(edits)
         let result = pipeline.validate(path: path, replacing: [file.path: edited])
         guard !result.hasErrors, result.inventory != nil else {
             let errors = result.diagnostics.filter { $0.severity == .error }

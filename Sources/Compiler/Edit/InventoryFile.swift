@@ -110,8 +110,8 @@ struct InventoryFile {
         String(repeating: " ", count: location.column - 1)
     }
 
-    func edited(_ edits: [TextEdit]) -> String {
-        text.applying(edits)
+    func edited(_ edits: [TextEdit]) throws(EditRefusal) -> String {
+        try text.applying(edits)
     }
 }
 

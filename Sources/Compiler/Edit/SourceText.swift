@@ -70,10 +70,14 @@ struct TextEdit {
 
 extension SourceText {
     /// Applies non-overlapping edits; insertions at the same offset keep their given order.
-    func applying(_ edits: [TextEdit]) -> String {
+    /// Edits that overlap are a defect of the operation that made them: refused, never applied.
+    func applying(_ edits: [TextEdit]) throws(EditRefusal) -> String {
         var result = String.UnicodeScalarView()
         var position = 0
         for edit in edits.enumerated().sorted(by: { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }).map(\.element) {
+            guard edit.range.lowerBound >= position, edit.range.upperBound <= scalars.count else {
+                throw EditRefusal(.editLayout, "this edit would change overlapping parts of the file, a defect in sysinvc; nothing was changed: make the change by hand")
+            }
             result.append(contentsOf: scalars[position..<edit.range.lowerBound])
             result.append(contentsOf: edit.replacement.unicodeScalars)
             position = edit.range.upperBound
