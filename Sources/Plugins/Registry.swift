@@ -23,6 +23,7 @@ public enum PluginRegistry {
         HelmOverridesPlugin(),
         ArmadaManifestPlugin(),
         MaintenanceHostsPlugin(),
+        VirtualEnvironmentPlugin(),
     ]
 
     /// The built-in applications, which uploaded ones join in the catalog.

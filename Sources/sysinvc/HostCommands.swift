@@ -219,7 +219,7 @@ struct HostExport: ParsableCommand {
         let secrets = result.secrets!
         let showsPasswords = reveal || output != nil
         let export = NodesExport.nodes(result.inventory!) { host in
-            showsPasswords ? secrets.password(BoardManagement.passwordSecret(host.name)) : SecretMask.mask
+            showsPasswords ? secrets.bmcPassword(host.name, of: result.inventory!.inventory) : SecretMask.mask
         }
         printDiagnostics(export.diagnostics)
         guard let document = export.document else { throw ExitCode(Status.invalidInput) }

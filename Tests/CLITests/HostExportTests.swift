@@ -4,7 +4,7 @@ import XCTest
 /// `host-export`: every example's hosts as a node list that tripleo-common's own validation
 /// accepts, the BMC passwords only in an owner-only file or with --reveal.
 final class HostExportTests: XCTestCase {
-    static let examples = ["aio-simplex", "aio-duplex", "standard", "storage", "no-kubernetes", "ipv6", "openstack"]
+    static let examples = ["aio-simplex", "aio-duplex", "standard", "storage", "no-kubernetes", "ipv6", "openstack", "virtual"]
     static let validator = CLIRunner.repository.appendingPathComponent("scripts/tripleo-validate-nodes")
     static let validatorEnvironment = CLIRunner.repository.appendingPathComponent(".build/tripleo-common-18.0.0/bin/python")
 

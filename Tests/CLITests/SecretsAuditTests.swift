@@ -4,7 +4,7 @@ import XCTest
 /// Every example compiled, and every command that shows compiled values run over it: no secret
 /// appears in a file others can read or in anything a command prints (unless --reveal).
 final class SecretsAuditTests: XCTestCase {
-    static let examples = ["aio-simplex", "aio-duplex", "standard", "storage", "no-kubernetes", "ipv6", "openstack"]
+    static let examples = ["aio-simplex", "aio-duplex", "standard", "storage", "no-kubernetes", "ipv6", "openstack", "virtual"]
 
     func testNoSecretOutsideOwnerOnlyFilesOrInAnyCommandsOutput() throws {
         let scratch = try CLIRunner.scratchDirectory()

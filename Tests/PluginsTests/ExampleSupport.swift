@@ -6,7 +6,7 @@ import XCTest
 /// The repository's examples, compiled through the whole pipeline as a user would.
 enum Examples {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let names = ["aio-simplex", "aio-duplex", "standard", "storage", "no-kubernetes", "ipv6", "openstack"]
+    static let names = ["aio-simplex", "aio-duplex", "standard", "storage", "no-kubernetes", "ipv6", "openstack", "virtual"]
 
     static func inventoryPath(_ name: String) -> String {
         repository.appendingPathComponent("inventory-examples/\(name).yaml").path

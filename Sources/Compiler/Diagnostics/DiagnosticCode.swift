@@ -87,6 +87,15 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case bmcAddressTaken = "BMC004"
     case bmcSystemID = "BMC005"
 
+    // Virtual environments (hosts as instances of a host cloud)
+    case virtualBMC = "VIRT001"
+    case virtualBMCAddress = "VIRT002"
+    case virtualMAC = "VIRT003"
+    case virtualFlavor = "VIRT004"
+    case virtualPrefix = "VIRT005"
+    case virtualMTU = "VIRT006"
+    case virtualCloudPassword = "VIRT007"
+
     // Node files (instackenv.json / nodes.json)
     case nodeExport = "NODE001"
     case nodeFile = "NODE002"
@@ -141,6 +150,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case undeclaredOverride = "GEN003"
 
     public var defaultSeverity: Diagnostic.Severity {
-        self == .labelSynonym || self == .helmNeedsCeph || self == .nodeNotRepresentable ? .warning : .error
+        self == .labelSynonym || self == .helmNeedsCeph || self == .nodeNotRepresentable || self == .virtualCloudPassword ? .warning : .error
     }
 }

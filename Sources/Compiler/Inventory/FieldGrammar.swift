@@ -106,6 +106,30 @@ extension FieldGrammar {
         what: "Redfish system id", pattern: "^/redfish/v1/Systems/[A-Za-z0-9._-]+$", maxLength: 255,
         rule: "write /redfish/v1/Systems/<id>, the id of letters, digits and . _ -")
 
+    /// The host cloud's Keystone endpoint: http or https, a host name or address, an optional
+    /// port and a path of URL-safe characters (it reaches clouds.yaml and a README command line).
+    public static let cloudURL = FieldGrammar(
+        what: "cloud URL", pattern: "^https?://[A-Za-z0-9.:\\[\\]-]+(/[A-Za-z0-9._~/-]*)?$", maxLength: 2048,
+        rule: "write http(s)://host[:port][/path] with letters, digits and . _ ~ / - in the path, e.g. https://cloud.example.com:5000/v3")
+
+    /// A name of the host cloud's resources (flavor, image, network, keypair) as sysinvc writes it
+    /// into OVB's environment and the README's commands: a word.
+    public static let openstackName = FieldGrammar(
+        what: "OpenStack resource name", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$", maxLength: 255,
+        rule: "use 1 to 255 \(word), e.g. m1.small")
+
+    /// A Keystone user, project or domain name, limited to what needs no quoting anywhere.
+    public static let keystoneName = FieldGrammar(
+        what: "Keystone name", pattern: "^[A-Za-z0-9][A-Za-z0-9._@-]*$", maxLength: 255,
+        rule: "use 1 to 255 letters, digits and . _ @ -, starting with a letter or digit")
+
+    /// OVB's instance and port prefixes: instances are `<prefix>_<index>` and nodes
+    /// `<prefix>-<index>`, so a prefix has no '_' (OVB forbids it in role names), and it starts
+    /// with a letter so that the node names are host names.
+    public static let instancePrefix = FieldGrammar(
+        what: "instance prefix", pattern: "^[a-z]([-a-z0-9]*[a-z0-9])?$", maxLength: 32,
+        rule: "use 1 to 32 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit")
+
     public static let interfaceName = FieldGrammar(
         what: "interface name", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$", maxLength: 15,
         rule: "use 1 to 15 \(word), as Linux names interfaces (enp0s3, bond0, vlan11)")

@@ -10,6 +10,8 @@ public struct Inventory: Sendable {
     public var serviceParameters: [ServiceParameter]
     public var applications: [Application]
     public var secrets: SecretSources
+    /// The hosts as instances of an OpenStack host cloud (OVB), when the inventory says so.
+    public var virtual: VirtualEnvironment? = nil
     /// Every file read, the main one first.
     public var files: [String]
     /// The deployer's stored chart overrides, from `helm-overrides/` beside the inventory.

@@ -41,6 +41,10 @@ public enum SchemaStringFormat: String, Sendable {
     case devicePath = "device-path"
     case bmcUsername = "bmc-username"
     case redfishSystemID = "redfish-system-id"
+    case cloudURL = "cloud-url"
+    case openstackName = "openstack-name"
+    case keystoneName = "keystone-name"
+    case instancePrefix = "instance-prefix"
 
     /// The grammar of a format that has one (every format but addresses, MACs and paths).
     var grammar: FieldGrammar? {
@@ -61,6 +65,10 @@ public enum SchemaStringFormat: String, Sendable {
         case .devicePath: return .devicePath
         case .bmcUsername: return .bmcUsername
         case .redfishSystemID: return .redfishSystemID
+        case .cloudURL: return .cloudURL
+        case .openstackName: return .openstackName
+        case .keystoneName: return .keystoneName
+        case .instancePrefix: return .instancePrefix
         case .ipAddress, .cidr, .mac, .path: return nil
         }
     }
@@ -236,6 +244,42 @@ public enum InventorySchema {
         }), "sizes of the controllers' filesystems (sysinv's controller_fs)"),
     ])
 
+    static let virtualFlavor = SchemaType.object([
+        SchemaField("name", .format(.openstackName), required: true, "the host cloud's flavor (OVB's baremetal_flavor), at least 1 vCPU, 4 GiB and 50 GiB"),
+        SchemaField("vcpus", .integer(minimum: 1, maximum: 1024), "its vCPUs; default the most logical CPUs a host of the personality has (cpus)"),
+        SchemaField("ram_mib", .integer(minimum: 4096, maximum: nodeMemoryMiB * 8), required: true, "its memory in MiB"),
+        SchemaField("disk_gib", .integer(minimum: 50, maximum: 1 << 20), "its root disk in GiB; default the largest root disk a host of the personality lists (disks)"),
+    ])
+
+    static let virtual = SchemaType.object([
+        SchemaField("cloud", .object([
+            SchemaField("auth_url", .format(.cloudURL), required: true, "the host cloud's Keystone endpoint, e.g. https://cloud.example.com:5000/v3"),
+            SchemaField("username", .format(.keystoneName), required: true, "the user OVB deploys as and the virtual BMCs power instances as; its password is the secret \(VirtualEnvironment.cloudPasswordSecret)"),
+            SchemaField("project", .format(.keystoneName), required: true, "the project the instances belong to"),
+            SchemaField("user_domain", .format(.keystoneName), "default Default"),
+            SchemaField("project_domain", .format(.keystoneName), "default Default"),
+            SchemaField("region", .format(.region), "the host cloud's region, if it has several"),
+        ]), required: true, "the OpenStack cloud the hosts run on"),
+        SchemaField("key_name", .format(.openstackName), "Nova keypair of the BMC instances; default default"),
+        SchemaField("image", .format(.openstackName), "image the host instances boot, an iPXE image; default ipxe-boot"),
+        SchemaField("prefix", .format(.instancePrefix), "prefix of the host instances and their ports (OVB's baremetal_prefix); default baremetal"),
+        SchemaField("networks", .object([
+            SchemaField("external", .format(.openstackName), "network floating addresses come from; default external"),
+            SchemaField("private", .format(.openstackName), "existing routed network the BMC instances reach the cloud's API on; default private"),
+            SchemaField("provision", .format(.openstackName), "network OVB creates, without DHCP or port security, for pxeboot and mgmt; default provision"),
+            SchemaField("public", .format(.openstackName), "network OVB creates the same way with the OAM subnet, for the controllers' OAM ports and the BMC addresses; default public"),
+            SchemaField("mtu", .integer(minimum: 1280, maximum: 9000), "the largest packet the host cloud's tenant networks carry; default \(VirtualEnvironment.defaultNetworkMTU) (1500 less VXLAN's 50)"),
+        ]), "the host cloud's networks"),
+        SchemaField("bmc", .object([
+            SchemaField("flavor", .format(.openstackName), "flavor of the BMC instances; default m1.small"),
+            SchemaField("image", .format(.openstackName), "image of the BMC instances, a cloud image with python3; default CentOS-7-x86_64-GenericCloud"),
+            SchemaField("prefix", .format(.instancePrefix), "prefix of the BMC instances and their per-host ports (OVB's bmc_prefix); default bmc"),
+        ]), "the virtual BMCs, one instance per personality"),
+        SchemaField("flavors", .object(Personality.allCases.map { personality in
+            SchemaField(personality.rawValue, virtualFlavor, "flavor of the \(personality.rawValue) instances")
+        }), required: true, "flavors by personality"),
+    ])
+
     /// The whole inventory document.
     public static let root = SchemaType.object([
         SchemaField("include", .list(.format(.path)), "other inventory files merged into this one (paths relative to this file)"),
@@ -260,5 +304,6 @@ public enum InventorySchema {
             SchemaField("key_file", .format(.path), "file holding the key every secret is derived from (relative to this file)"),
             SchemaField("overrides", .format(.path), "YAML file of name: value pairs that replace derived secrets"),
         ]), "where secrets come from; they are never written in the inventory"),
+        SchemaField("virtual", virtual, "the hosts are instances of an OpenStack host cloud (OpenStack Virtual Baremetal): compile also writes virtual/"),
     ])
 }

@@ -23,6 +23,7 @@ struct InventoryDecoder {
                 return Application(name: item.string("name", default: ""), applied: item.bool("applied", default: false).value)
             },
             secrets: SecretSources(keyFile: secrets.string("key_file"), overridesFile: secrets.string("overrides")),
+            virtual: top["virtual"].map { decodeVirtual(MappingReader($0)) },
             files: files
         )
     }
@@ -248,6 +249,43 @@ struct InventoryDecoder {
             },
             location: ceph.location
         )
+    }
+
+    private func decodeVirtual(_ virtual: MappingReader) -> VirtualEnvironment {
+        let cloud = virtual.section("cloud"), networks = virtual.section("networks"), bmc = virtual.section("bmc")
+        let flavors = virtual.section("flavors")
+        return VirtualEnvironment(
+            cloud: HostCloud(
+                authURL: cloud.string("auth_url", default: ""),
+                username: cloud.string("username", default: ""),
+                project: cloud.string("project", default: ""),
+                userDomain: cloud.string("user_domain", default: "Default"),
+                projectDomain: cloud.string("project_domain", default: "Default"),
+                region: cloud.string("region")),
+            keyName: virtual.string("key_name", default: "default"),
+            image: virtual.string("image", default: "ipxe-boot"),
+            prefix: virtual.string("prefix", default: "baremetal"),
+            networks: HostCloudNetworks(
+                external: networks.string("external", default: "external"),
+                private: networks.string("private", default: "private"),
+                provision: networks.string("provision", default: "provision"),
+                public: networks.string("public", default: "public"),
+                mtu: networks.int("mtu") ?? Located(VirtualEnvironment.defaultNetworkMTU, at: networks.location)),
+            bmc: VirtualBMCSettings(
+                flavor: bmc.string("flavor", default: "m1.small"),
+                image: bmc.string("image", default: "CentOS-7-x86_64-GenericCloud"),
+                prefix: bmc.string("prefix", default: "bmc")),
+            flavors: Dictionary(uniqueKeysWithValues: Personality.allCases.compactMap { personality in
+                guard flavors[personality.rawValue] != nil else { return nil }
+                let flavor = flavors.section(personality.rawValue)
+                return (personality, VirtualFlavor(
+                    name: flavor.string("name", default: ""),
+                    vcpus: flavor.int("vcpus"),
+                    ramMiB: flavor.int("ram_mib") ?? Located(0, at: flavor.location),
+                    diskGiB: flavor.int("disk_gib"),
+                    location: flavor.location))
+            }),
+            location: virtual.location)
     }
 
     private func decodeServiceParameter(_ node: SourceNode) -> ServiceParameter {

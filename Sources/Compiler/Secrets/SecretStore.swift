@@ -40,6 +40,12 @@ public struct SecretStore: Sendable {
         return overrides[name] ?? hex(name, bytes: 8) + "Ti0*"
     }
 
+    /// Whether the secrets file sets `name`, rather than leaving it to be derived.
+    public func isExplicit(_ name: String) -> Bool {
+        requests.record(name)
+        return overrides[name] != nil
+    }
+
     /// A token of `length` hex digits.
     public func token(_ name: String, length: Int) -> String {
         requests.record(name)
@@ -139,5 +145,13 @@ final class SecretRequests: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return recorded
+    }
+}
+
+extension SecretStore {
+    /// A host's BMC password: the secret `bm/<host>`, or for a host of a virtual inventory the
+    /// one password OVB's openstackbmc accepts.
+    public func bmcPassword(_ hostname: String, of inventory: Inventory) -> String {
+        inventory.virtual == nil ? password(BoardManagement.passwordSecret(hostname)) : VirtualEnvironment.bmcPassword
     }
 }

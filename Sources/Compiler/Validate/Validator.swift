@@ -24,6 +24,7 @@ public enum Validator {
         let catalog = ApplicationCatalog(builtIn: applications, uploaded: inventory.uploadedApplications)
         let candidate = ValidatedInventory(inventory: inventory, addresses: allocator.plan, catalog: catalog)
         collector.append(contentsOf: CatalogRules.check(candidate))
+        collector.append(contentsOf: VirtualRules.check(candidate))
         return (candidate, collector.sorted)
     }
 }

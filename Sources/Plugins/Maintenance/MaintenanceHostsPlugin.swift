@@ -14,7 +14,7 @@ public struct MaintenanceHostsPlugin: ConfigPlugin {
         identifier: "930_maintenance_hosts",
         summary: "each host's maintenance record with its board management (`maintenance/<host>.json`); BMC passwords in `maintenance/bm-passwords.json` (0600)",
         reads: ["hosts[].bm_type", "hosts[].bm_ip", "hosts[].bm_username", "hosts[].personality", "hosts[].subfunctions",
-                "hosts[].administrative", "hosts[].mgmt_mac", "networks.mgmt addresses", "secrets bm/<host>"],
+                "hosts[].administrative", "hosts[].mgmt_mac", "networks.mgmt addresses", "secrets bm/<host>", "virtual"],
         writes: ["maintenance/<host>.json", "maintenance/bm-passwords.json"]
     )
 
@@ -42,7 +42,8 @@ public struct MaintenanceHostsPlugin: ConfigPlugin {
             ]
             files.append(OutputFile(path: "maintenance/\(host.name).json", content: .text(JSONRenderer.render(record))))
             if type.isProvisioned {
-                passwords[uuid] = ["hostname": .string(host.name), "bm_password": .string(context.secrets.password(BoardManagement.passwordSecret(host.name)))]
+                let password = context.secrets.bmcPassword(host.name, of: inventory.inventory)
+                passwords[uuid] = ["hostname": .string(host.name), "bm_password": .string(password)]
             }
         }
         if !passwords.isEmpty {
