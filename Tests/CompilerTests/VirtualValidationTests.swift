@@ -45,6 +45,12 @@ final class VirtualValidationTests: XCTestCase {
         assertDiagnosticCodes(text, ["9:95 VIRT001", "10:108 VIRT002", "10:134 VIRT001", "11:100 VIRT002", "12:127 VIRT001"])
     }
 
+    func testABMCAddressCannotBeTheSubnetsOwn() {
+        let text = Self.inventory().replacingOccurrences(of: "bm_ip: 10.10.10.60", with: "bm_ip: 10.10.10.255")
+            .replacingOccurrences(of: "bm_ip: 10.10.10.61", with: "bm_ip: 10.10.10.0")
+        assertDiagnosticCodes(text, ["11:100 VIRT002", "12:85 VIRT002"])
+    }
+
     func testHostsNeedMACsAndControllersAnOAMNIC() {
         let text = Self.inventory()
             .replacingOccurrences(of: "{hostname: worker-0, personality: worker, mgmt_mac: '52:54:00:00:00:03', ", with: "{hostname: worker-0, personality: worker, ")

@@ -41,6 +41,10 @@ enum VirtualRules {
                 diagnostics.append(Diagnostic(.virtualBMCAddress,
                     "\(host.name)'s bm_ip \(address.value) is outside the OAM subnet \(oam): the virtual BMCs answer on the host cloud's public network, which has the OAM subnet; give an unused address of \(oam)",
                     at: address.location))
+            } else if let oam, let role = oam.reservedRole(of: address.value) {
+                diagnostics.append(Diagnostic(.virtualBMCAddress,
+                    "\(host.name)'s bm_ip \(address.value) is the OAM subnet's \(role), which no port can hold; give an unused address of \(oam)",
+                    at: address.location))
             } else if let name = platform[address.value] {
                 diagnostics.append(Diagnostic(.virtualBMCAddress,
                     "\(host.name)'s bm_ip \(address.value) is the platform's \(name); give the BMC an unused address of the OAM subnet",
