@@ -66,14 +66,20 @@ enum VirtualBMCConfig {
         # Virtual BMC \(role.bmcPrefix) of system \(system), written by sysinvc: answers IPMI for
         # the \(role.hosts.count) \(role.personality.rawValue) instance(s) by starting and stopping them through Nova.
         set -euo pipefail
-        umask 077
-        mkdir -p /root/.config/openstack
-        cat > /root/.config/openstack/clouds.yaml <<'SYSINVC_CLOUD'
+        # The credentials: owner-only from the moment the file exists.
+        mkdir -p -m 700 /root/.config/openstack
+        (umask 077 && cat > /root/.config/openstack/clouds.yaml) <<'SYSINVC_CLOUD'
         {"clouds": {"host_cloud": $cloud_data}}
         SYSINVC_CLOUD
+        # Python 3 with venv: CentOS 7 cloud images (OVB's default BMC image) have neither.
+        if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+            if command -v dnf >/dev/null; then dnf install -y python3
+            elif command -v yum >/dev/null; then yum install -y python3
+            else apt-get update && apt-get install -y python3-venv
+            fi
+        fi
         python3 -m venv \(venv)
         \(venv)/bin/pip install --quiet \(ShellWord.quote(ovbPackage))
-        umask 022
 
         """
         let units = [(addressesUnit, addresses(role, prefixLength: prefixLength))]
