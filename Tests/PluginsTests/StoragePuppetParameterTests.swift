@@ -28,16 +28,22 @@ final class StoragePuppetParameterTests: XCTestCase {
         }
     }
 
-    /// `class::parameter` for every parameter of every class in the .pp files below `root`.
+    /// `class::parameter` for every parameter of every class in the .pp files below `root`, and
+    /// every key the code looks up explicitly (`hiera('…')`, `hiera_hash`, `lookup`).
     static func classParameters(under root: URL) throws -> Set<String> {
         var result: Set<String> = []
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "pp" } ?? []
         let header = try NSRegularExpression(pattern: #"(?m)^\s*class\s+([a-z0-9_:]+)\s*\("#)
-        let parameter = try NSRegularExpression(pattern: #"\$([a-z_][a-z0-9_]*)\s*(?:=|,|\)|$)"#, options: [.anchorsMatchLines])
+        let lookup = try NSRegularExpression(pattern: #"(?:hiera|hiera_hash|hiera_array|lookup)\(\s*['"]([A-Za-z0-9_:]+)['"]"#)
+        // Parameters may hold capitals (`$nr_hugepages_1G`).
+        let parameter = try NSRegularExpression(pattern: #"\$([A-Za-z_][A-Za-z0-9_]*)\s*(?:=|,|\)|$)"#, options: [.anchorsMatchLines])
         for file in files {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             let source = text as NSString
+            for match in lookup.matches(in: text, range: NSRange(location: 0, length: source.length)) {
+                result.insert(source.substring(with: match.range(at: 1)))
+            }
             for match in header.matches(in: text, range: NSRange(location: 0, length: source.length)) {
                 let name = source.substring(with: match.range(at: 1))
                 // The parameter list runs to the parenthesis that closes the one after the name.
