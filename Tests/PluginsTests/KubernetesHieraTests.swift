@@ -10,7 +10,8 @@ final class KubernetesHieraTests: XCTestCase {
         XCTAssertEqual(tree.value(.staticConfig, "platform::etcd::params::bind_address"), "192.168.206.2")
         XCTAssertEqual(tree.value(.staticConfig, "platform::etcd::params::bind_address_version"), 4)
         XCTAssertEqual(tree.value(.staticConfig, "platform::etcd::params::port"), 2379)
-        XCTAssertEqual(tree.value(.staticConfig, "platform::etcd::params::data_dir"), "/opt/etcd/19.01/controller.etcd")
+        // No class reads a data directory: etcd's class derives it from the release.
+        XCTAssertNil(tree.value(.staticConfig, "platform::etcd::params::data_dir"))
         XCTAssertEqual(tree.value(.system, "platform::drbd::etcd::params::mountpoint"), "/opt/etcd")
         XCTAssertEqual(tree.value(.system, "platform::drbd::etcd::params::device"), "/dev/drbd7")
     }

@@ -33,7 +33,6 @@ final class Puppet2019ConsumerTests: XCTestCase {
     /// lists them too.
     static let laterReleases: Set<String> = Set([
         "platform::etcd::params::bind_address_version",
-        "platform::etcd::params::data_dir",
         "platform::kubernetes::params::k8s_cpu_mgr_policy",
     ] + ["cluster_pod", "cluster_service", "multicast"].flatMap { network in
         ["subnet_version", "subnet_network", "subnet_network_url", "subnet_prefixlen", "subnet_netmask", "subnet_start", "subnet_end"]

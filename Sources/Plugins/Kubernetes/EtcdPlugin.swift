@@ -10,8 +10,8 @@ public struct EtcdPlugin: ConfigPlugin {
 
     public let description = PluginDescription(
         identifier: "029_etcd",
-        summary: "`platform::etcd::params` (bind address, port and data directory), the etcd DRBD filesystem",
-        reads: ["system.kubernetes.enabled", "system.software_version", "networks.cluster-host"],
+        summary: "`platform::etcd::params` (bind address and port), the etcd DRBD filesystem",
+        reads: ["system.kubernetes.enabled", "networks.cluster-host"],
         writes: ["platform::etcd::params::", "platform::drbd::etcd::params::"]
     )
 
@@ -21,13 +21,11 @@ public struct EtcdPlugin: ConfigPlugin {
         var data = HieraData()
         guard inventory.kubernetesEnabled, let bind = inventory.clusterHostFloating else { return data }
         let from = inventory.clusterHostSource
-        let version = inventory.system.softwareVersion
         data.set("platform::etcd::params::bind_address", .string(bind.description), from: from)
         data.set("platform::etcd::params::bind_address_version", .int(bind.family), from: from)
         data.set("platform::etcd::params::port", .int(ValidatedInventory.etcdPort))
         data.set("platform::etcd::params::node", "controller")
-        // P19 keeps each release's data apart: <dir>/<software_version>/<node>.etcd.
-        data.set("platform::etcd::params::data_dir", .string("\(Self.dataRoot)/\(version.value)/controller.etcd"), from: version.location)
+        // The data directory is no parameter: the class derives it (<dir>/<release>/<node>.etcd).
         return data
     }
 
