@@ -63,7 +63,7 @@ final class VirtualValidationTests: XCTestCase {
         assertDiagnosticCodes(Self.inventory(virtual: [
             "  flavors:",
             "    controller: {name: c, ram_mib: 16384}",
-        ]), ["14:3 VIRT004", "16:17 VIRT004", "16:17 VIRT004"])
+        ]), ["16:5 VIRT004", "16:17 VIRT004", "16:17 VIRT004"])
         // Hosts larger than their flavor.
         let text = Self.inventory(virtual: [
             "  flavors:",

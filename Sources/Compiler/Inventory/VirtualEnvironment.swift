@@ -18,6 +18,8 @@ public struct VirtualEnvironment: Sendable {
     /// Flavors by personality, as given; `VirtualRules` checks that each personality the
     /// inventory has can be sized.
     public var flavors: [Personality: VirtualFlavor]
+    /// Where `flavors` is, for a personality it leaves out.
+    public var flavorsLocation: SourceLocation
     public var location: SourceLocation
 
     /// The password of the host cloud's user, among the secrets.

@@ -285,6 +285,7 @@ struct InventoryDecoder {
                     diskGiB: flavor.int("disk_gib"),
                     location: flavor.location))
             }),
+            flavorsLocation: flavors.location,
             location: virtual.location)
     }
 

@@ -94,7 +94,7 @@ enum VirtualRules {
             guard let flavor = virtual.flavors[role.personality] else {
                 diagnostics.append(Diagnostic(.virtualFlavor,
                     "the inventory has \(personality) hosts but virtual.flavors has no \(personality); add it with name, ram_mib and (unless the hosts give cpus and a root disk) vcpus and disk_gib",
-                    at: virtual.location))
+                    at: virtual.flavorsLocation))
                 continue
             }
             if let vcpus = flavor.vcpus {
