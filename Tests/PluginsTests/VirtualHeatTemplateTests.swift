@@ -57,6 +57,7 @@ final class VirtualHeatTemplateTests: XCTestCase {
             let ports = try XCTUnwrap((stack["outputs"] as? [String: Any])?["ports"] as? [Any])
             if member.host.isController {
                 let oam = try XCTUnwrap(resources["oam_port"], member.host.name)
+                XCTAssertEqual(oam["name"] as? String, member.oamPort)
                 XCTAssertEqual(oam["mac_address"] as? String, member.oamMAC)
                 XCTAssertEqual(oam["fixed_ips"] as? [[String: String]],
                                [["ip_address": inventory.addresses[member.host.name, .oam]?.address.description ?? "?"]])

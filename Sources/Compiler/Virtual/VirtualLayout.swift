@@ -16,16 +16,11 @@ public struct VirtualLayout: Sendable {
         /// Nil when the inventory cannot size it (`VirtualRules` reports why).
         public let flavor: SizedFlavor?
         public let hosts: [Member]
-
-        /// Node profile build-nodes-json derives from the instance name: none for the primary
-        /// stack, whose names have no `-<role>` after the prefix.
-        public var profile: String? { roleName }
     }
 
     public struct Member: Sendable {
         public let host: InventoryHost
         public let index: Int
-        public let role: String?
         public let baremetalPrefix: String
         public let bmcPrefix: String
 
@@ -68,7 +63,7 @@ public struct VirtualLayout: Sendable {
                 personality: personality, roleName: roleName, baremetalPrefix: prefix, bmcPrefix: bmcPrefix,
                 flavor: Self.size(environment.flavors[personality], hosts: members),
                 hosts: members.enumerated().map { index, host in
-                    Member(host: host, index: index, role: roleName, baremetalPrefix: prefix, bmcPrefix: bmcPrefix)
+                    Member(host: host, index: index, baremetalPrefix: prefix, bmcPrefix: bmcPrefix)
                 })
         }
     }
