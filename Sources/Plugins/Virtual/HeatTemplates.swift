@@ -81,7 +81,7 @@ enum HeatTemplates {
         ]
     }
 
-    static func bmc(_ layout: VirtualLayout, userData: [String: String], system: String) -> YAMLValue {
+    static func bmc(userData: [String: String], system: String) -> YAMLValue {
         let prefix = parameter("bmc_prefix")
         return [
             "heat_template_version": .string(version),

@@ -45,7 +45,7 @@ public struct VirtualEnvironmentPlugin: ConfigPlugin {
         files += [
             OutputFile(path: path("templates/baremetal-ports.yaml"),
                        content: .yaml(HeatTemplates.baremetalPorts(layout, addresses: inventory.addresses, system: system))),
-            OutputFile(path: path("templates/bmc.yaml"), content: .yaml(HeatTemplates.bmc(layout, userData: userData, system: system))),
+            OutputFile(path: path("templates/bmc.yaml"), content: .yaml(HeatTemplates.bmc(userData: userData, system: system))),
             OutputFile(path: path("clouds.yaml"),
                        content: .yaml(VirtualBMCConfig.clouds(virtual.cloud, password: context.secrets.password(VirtualEnvironment.cloudPasswordSecret))),
                        secure: true),
