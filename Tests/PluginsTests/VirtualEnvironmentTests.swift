@@ -129,33 +129,92 @@ final class VirtualEnvironmentTests: XCTestCase {
         XCTAssertFalse(controllers.contains("10.10.10.60"))
     }
 
-    /// The user data each BMC runs is valid bash and installs exactly the unit files shown.
+    /// The user data each BMC runs, run in a scratch root with stand-ins for python3 and
+    /// systemctl and Heat's `$cloud_data` put in: it installs exactly the unit files shown,
+    /// clouds.yaml owner-only, and enables every unit.
     func testBMCUserDataInstallsTheUnitsShown() throws {
         let (_, tree) = try rendered()
         let template = try yaml(tree, "virtual/templates/bmc.yaml")
         let parameters = try XCTUnwrap(template["parameters"] as? [String: [String: Any]])
         let userData = try XCTUnwrap(parameters["bmc_user_data"]?["default"] as? [String: String])
         XCTAssertEqual(Set(userData.keys), ["bmc", "bmc-worker"])
+        let cloud = #"{"auth": {"auth_url": "https://cloud.example.com:5000/v3", "password": "s3cret"}}"#
         for (prefix, script) in userData {
-            XCTAssertTrue(script.contains("{\"clouds\": {\"host_cloud\": $cloud_data}}"), "Heat puts the credentials in at deploy time")
-            let units = script.components(separatedBy: "cat > /etc/systemd/system/").dropFirst().map { block -> (String, String) in
-                let header = block.prefix { $0 != "\n" }
-                let name = String(header.split(separator: " ").first ?? "")
-                let body = block.dropFirst(header.count + 1).components(separatedBy: "SYSINVC_UNIT\n").first ?? ""
-                return (name, body)
-            }
-            let shown = tree.files.filter { $0.key.hasPrefix("virtual/bmc/\(prefix)/") }
-            XCTAssertEqual(Set(units.map { "virtual/bmc/\(prefix)/\($0.0)" }), Set(shown.keys))
-            for (name, body) in units {
-                XCTAssertEqual(body, shown["virtual/bmc/\(prefix)/\(name)"]?.text, name)
-            }
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-bmc-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let root = scratch.appendingPathComponent("root"), bin = scratch.appendingPathComponent("bin")
+            try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+            // python3 -m venv DIR leaves a pip that does nothing; systemctl records its arguments.
+            try """
+                #!/bin/sh
+                if [ "$1" = -m ] && [ "$2" = venv ]; then mkdir -p "$3/bin"; printf '#!/bin/sh\\n' > "$3/bin/pip"; chmod +x "$3/bin/pip"; fi
+
+                """.write(to: bin.appendingPathComponent("python3"), atomically: true, encoding: .utf8)
+            try "#!/bin/sh\necho \"$@\" >> \"$SYSINVC_BMC_ROOT/systemctl.log\"\n".write(to: bin.appendingPathComponent("systemctl"), atomically: true, encoding: .utf8)
+            chmod(bin.appendingPathComponent("python3").path, 0o755)
+            chmod(bin.appendingPathComponent("systemctl").path, 0o755)
+
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-n", "-c", script]
+            process.arguments = ["-c", script.replacingOccurrences(of: "$cloud_data", with: cloud)]
+            process.environment = ["PATH": "\(bin.path):/usr/bin:/bin", "SYSINVC_BMC_ROOT": root.path]
             try process.run()
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0, prefix)
+
+            let units = root.appendingPathComponent("etc/systemd/system")
+            let installed = try FileManager.default.contentsOfDirectory(atPath: units.path).sorted()
+            let shown = tree.files.filter { $0.key.hasPrefix("virtual/bmc/\(prefix)/") }
+            XCTAssertEqual(installed.map { "virtual/bmc/\(prefix)/\($0)" }, shown.keys.sorted())
+            for name in installed {
+                XCTAssertEqual(try String(contentsOf: units.appendingPathComponent(name), encoding: .utf8),
+                               shown["virtual/bmc/\(prefix)/\(name)"]?.text, name)
+            }
+            let clouds = root.appendingPathComponent("root/.config/openstack/clouds.yaml")
+            XCTAssertEqual(try String(contentsOf: clouds, encoding: .utf8), #"{"clouds": {"host_cloud": \#(cloud)}}"# + "\n")
+            let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: clouds.path)[.posixPermissions] as? Int)
+            XCTAssertEqual(mode & 0o077, 0, "clouds.yaml is owner-only")
+            let log = try String(contentsOf: root.appendingPathComponent("systemctl.log"), encoding: .utf8)
+            XCTAssertEqual(log, "daemon-reload\nenable --now sysinvc-bmc-addresses.service "
+                + installed.filter { $0.hasPrefix("openstack-bmc-") }.joined(separator: " ") + "\n")
         }
+    }
+
+    /// A BMC's user data grows by a line per host, and Nova takes 65,535 bytes of it: a stack
+    /// whose user data would not fit is refused before anything is written.
+    func testUserDataTooLargeForNovaIsRefused() throws {
+        func inventory(workers: Int, name: (Int) -> String) -> String {
+            var text = try! String(contentsOfFile: Examples.inventoryPath("virtual"), encoding: .utf8)
+            text = text.replacingOccurrences(of: "key_file: example.key", with: "key_file: \(Examples.repository.path)/inventory-examples/example.key")
+                .replacingOccurrences(of: "subnet: 192.168.204.0/24", with: "subnet: 192.168.0.0/16")
+                .replacingOccurrences(of: "subnet: 192.168.206.0/24", with: "subnet: 192.169.0.0/16")
+                .replacingOccurrences(of: "subnet: 10.10.10.0/24", with: "subnet: 10.10.0.0/16")
+            let hostsStart = text.range(of: "  - hostname: worker-0")!.lowerBound
+            let hostsEnd = text.range(of: "\nsecrets:")!.lowerBound
+            let workers = (0..<workers).map { index in
+                let mac = String(format: "52:54:01:00:%02x:%02x", index / 256, index % 256)
+                return """
+                      - hostname: \(name(index))
+                        personality: worker
+                        mgmt_mac: "\(mac)"
+                        bm_ip: 10.10.\(100 + index / 250).\(1 + index % 250)
+                        bm_username: admin
+                        interfaces: [{name: ens3, mac: "\(mac)", mtu: 1450, networks: [mgmt, cluster-host]}]
+                        cpus: {cores_per_node: 4, threads_per_core: 2, platform: [0]}
+
+                    """
+            }.joined()
+            return String(text[..<hostsStart]) + workers + String(text[hostsEnd...])
+        }
+        func codes(_ text: String) throws -> [DiagnosticCode] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-virtual-\(UUID().uuidString).yaml")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return try Pipeline.standard().run(path: file.path).diagnostics.filter { $0.severity == .error }.map(\.code)
+        }
+        let long = { (index: Int) in "worker-" + String(repeating: "x", count: 50) + "-\(index)" }
+        XCTAssertEqual(Set(try codes(inventory(workers: 400, name: long))), [.virtualUserData])
+        XCTAssertEqual(try codes(inventory(workers: 300, name: { "worker-\($0)" })), [])
     }
 
     /// The provision ports carry the hosts' mgmt_mac, the controllers' OAM ports their OAM

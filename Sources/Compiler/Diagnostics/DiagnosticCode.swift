@@ -95,6 +95,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case virtualPrefix = "VIRT005"
     case virtualMTU = "VIRT006"
     case virtualCloudPassword = "VIRT007"
+    case virtualUserData = "VIRT008"
 
     // Node files (instackenv.json / nodes.json)
     case nodeExport = "NODE001"

@@ -15,17 +15,19 @@ enum VirtualBMCConfig {
     static let addressesUnit = "sysinvc-bmc-addresses.service"
 
     /// The unit answering IPMI for one host (OVB's, with the address and instance from the
-    /// inventory: openstackbmc takes an instance's name as well as its uuid).
-    static func unit(_ member: VirtualLayout.Member, system: String) -> String {
-        let address = member.bmcAddress.map { $0.description } ?? ""
-        return """
+    /// inventory: openstackbmc takes an instance's name as well as its uuid), with `$host`,
+    /// `$instance` and `$address` standing for the host's values. The user data fills them in a
+    /// loop over a table of one line per host, so that a BMC of hundreds of hosts stays within
+    /// what Nova takes as user data; `unit(_:system:)` fills them for the file shown here.
+    static func unitTemplate(system: String) -> String {
+        """
         [Unit]
-        Description=Virtual BMC of \(member.host.name) (instance \(member.instance)) of system \(system)
+        Description=Virtual BMC of $host (instance $instance) of system \(system)
         Requires=\(addressesUnit)
         After=\(addressesUnit)
 
         [Service]
-        ExecStart=\(venv)/bin/openstackbmc --os-cloud host_cloud --instance \(ShellWord.quote(member.instance)) --address \(ShellWord.quote(address))
+        ExecStart=\(venv)/bin/openstackbmc --os-cloud host_cloud --instance $instance --address $address
         Restart=always
         User=root
 
@@ -33,6 +35,13 @@ enum VirtualBMCConfig {
         WantedBy=multi-user.target
 
         """
+    }
+
+    static func unit(_ member: VirtualLayout.Member, system: String) -> String {
+        unitTemplate(system: system)
+            .replacingOccurrences(of: "$host", with: member.host.name)
+            .replacingOccurrences(of: "$instance", with: member.instance)
+            .replacingOccurrences(of: "$address", with: member.bmcAddress.map { $0.description } ?? "")
     }
 
     /// The unit that puts the role's BMC addresses on the public NIC before the BMCs start.
@@ -66,9 +75,11 @@ enum VirtualBMCConfig {
         # Virtual BMC \(role.bmcPrefix) of system \(system), written by sysinvc: answers IPMI for
         # the \(role.hosts.count) \(role.personality.rawValue) instance(s) by starting and stopping them through Nova.
         set -euo pipefail
+        # Every path is below $root, which is empty on the BMC instance.
+        root=${SYSINVC_BMC_ROOT:-}
         # The credentials: owner-only from the moment the file exists.
-        mkdir -p -m 700 /root/.config/openstack
-        (umask 077 && cat > /root/.config/openstack/clouds.yaml) <<'SYSINVC_CLOUD'
+        mkdir -p -m 700 "$root"/root/.config/openstack
+        (umask 077 && cat > "$root"/root/.config/openstack/clouds.yaml) <<'SYSINVC_CLOUD'
         {"clouds": {"host_cloud": $cloud_data}}
         SYSINVC_CLOUD
         # Python 3 with venv: CentOS 7 cloud images (OVB's default BMC image) have neither.
@@ -78,19 +89,33 @@ enum VirtualBMCConfig {
             else apt-get update && apt-get install -y python3-venv
             fi
         fi
-        python3 -m venv \(venv)
-        \(venv)/bin/pip install --quiet \(ShellWord.quote(ovbPackage))
+        python3 -m venv "$root"\(venv)
+        "$root"\(venv)/bin/pip install --quiet \(ShellWord.quote(ovbPackage))
+        units="$root/etc/systemd/system"
+        mkdir -p "$units"
+        cat > "$units"/\(addressesUnit) <<'SYSINVC_UNIT'
+        \(addresses(role, prefixLength: prefixLength))SYSINVC_UNIT
+        enabled=(\(addressesUnit))
+        while read -r host instance address; do
+            cat > "$units/openstack-bmc-$instance.service" <<SYSINVC_UNIT
+        \(unitTemplate(system: system))SYSINVC_UNIT
+            enabled+=("openstack-bmc-$instance.service")
+        done <<'SYSINVC_HOSTS'
 
         """
-        let units = [(addressesUnit, addresses(role, prefixLength: prefixLength))]
-            + role.hosts.map { (unitName($0), unit($0, system: system)) }
-        for (name, text) in units {
-            script += "cat > /etc/systemd/system/\(ShellWord.quote(name)) <<'SYSINVC_UNIT'\n\(text)SYSINVC_UNIT\n"
+        for member in role.hosts {
+            script += [member.host.name, member.instance, member.bmcAddress.map { $0.description } ?? ""].map(ShellWord.quote).joined(separator: " ") + "\n"
         }
+        script += "SYSINVC_HOSTS\n"
         script += "systemctl daemon-reload\n"
-        script += "systemctl enable --now " + units.map { ShellWord.quote($0.0) }.joined(separator: " ") + "\n"
+        script += "systemctl enable --now \"${enabled[@]}\"\n"
         return script
     }
+
+    /// Nova takes at most 65,535 bytes of user data, base64-encoded.
+    static let userDataLimit = 65_535
+
+    static func encodedSize(_ userData: String) -> Int { (userData.utf8.count + 2) / 3 * 4 }
 
     /// clouds.yaml for the operator's own use (`OS_CLIENT_CONFIG_FILE`, `OS_CLOUD=host_cloud`)
     /// when deploying: the same cloud the BMCs receive. Owner-only: it holds the password.

@@ -54,6 +54,19 @@ public struct VirtualEnvironmentPlugin: ConfigPlugin {
         return files
     }
 
+    /// Each BMC's user data must fit what Nova takes; it grows by a line per host.
+    public func check(_ inventory: ValidatedInventory) -> [Diagnostic] {
+        guard let virtual = inventory.inventory.virtual, let oam = inventory.network(.oam)?.subnet.value else { return [] }
+        let system = inventory.system.name.value
+        return VirtualLayout(virtual, hosts: inventory.hosts).roles.compactMap { role in
+            let size = VirtualBMCConfig.encodedSize(VirtualBMCConfig.userData(role, prefixLength: oam.prefixLength, system: system))
+            guard size > VirtualBMCConfig.userDataLimit else { return nil }
+            return Diagnostic(.virtualUserData,
+                "the BMC of the \(role.hosts.count) \(role.personality.rawValue) instances would get \(size) bytes of user data (base64), more than the \(VirtualBMCConfig.userDataLimit) Nova takes; one BMC serves one personality, so split the \(role.personality.rawValue)s over two systems or shorten their host names",
+                at: role.hosts.first?.host.hostname.location ?? virtual.location)
+        }
+    }
+
     /// The host cloud's password is the operator's, not one sysinvc can make up: a derived one
     /// works only if the operator gives the user that password.
     public func review(_ context: PluginContext) -> [Diagnostic] {
