@@ -14,6 +14,10 @@ final class HelmOverrideCommandTests: XCTestCase {
         }
     }
 
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     func run(_ arguments: [String]) throws -> CLIRunner.Output {
         try CLIRunner.run(arguments + ["-i", "openstack.yaml"], in: directory)
     }

@@ -5,10 +5,15 @@ import XCTest
 /// The user override store and helm's reuse/reset assembly of new user overrides.
 final class HelmUserStoreTests: XCTestCase {
     var store: UserOverrideStore!
+    var directory: URL!
 
     override func setUpWithError() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-store-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sysinvc-store-\(UUID().uuidString)")
         store = UserOverrideStore(inventoryPath: directory.appendingPathComponent("inventory.yaml").path)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
     }
 
     func testWriteReadDeleteRoundTrip() throws {
