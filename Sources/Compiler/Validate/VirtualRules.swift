@@ -25,11 +25,9 @@ enum VirtualRules {
             let bm = host.boardManagement
             let type = bm?.type?.value ?? .none
             guard type == .ipmi || type == .dynamic, let address = bm?.address, let user = bm?.username else {
-                if type == .redfish || type == .none || bm?.address == nil || bm?.username == nil {
-                    diagnostics.append(Diagnostic(.virtualBMC,
-                        "\(host.name) is an instance powered by a virtual BMC, which speaks IPMI: set bm_type ipmi, bm_ip (an address of the OAM subnet) and bm_username \(VirtualEnvironment.bmcUsername)",
-                        at: bm?.type?.location ?? host.hostname.location))
-                }
+                diagnostics.append(Diagnostic(.virtualBMC,
+                    "\(host.name) is an instance powered by a virtual BMC, which speaks IPMI: set bm_type ipmi, bm_ip (an address of the OAM subnet) and bm_username \(VirtualEnvironment.bmcUsername)",
+                    at: bm?.type?.location ?? host.hostname.location))
                 continue
             }
             if user.value != VirtualEnvironment.bmcUsername {
@@ -65,7 +63,7 @@ enum VirtualRules {
     /// A controller instance has a second NIC on the public network for OAM, made with the MAC
     /// of the ethernet interface that carries OAM.
     private static func oamPorts(_ layout: VirtualLayout) -> [Diagnostic] {
-        let controllers = layout.roles.first { $0.personality == .controller }?.hosts ?? []
+        let controllers = layout.primary?.hosts ?? []
         return controllers.compactMap { member in
             guard let interface = member.oamInterface else {
                 return Diagnostic(.virtualMAC,
@@ -157,17 +155,11 @@ enum VirtualRules {
     /// VLAN's tag takes 4 bytes more of what they carry.
     private static func mtus(_ inventory: ValidatedInventory, _ virtual: VirtualEnvironment) -> [Diagnostic] {
         let limit = virtual.networks.mtu.value
-        var diagnostics: [Diagnostic] = []
-        for host in inventory.hosts {
-            for interface in host.interfaces {
-                let allowed = interface.type == .vlan ? limit - VirtualMTU.vlanTagBytes : limit
-                if interface.mtu.value > allowed {
-                    diagnostics.append(Diagnostic(.virtualMTU,
-                        "\(host.name)'s interface \(interface.name.value) has MTU \(interface.mtu.value), but the host cloud's networks carry \(limit)\(interface.type == .vlan ? " and a VLAN tag takes 4 of it" : ""); set mtu \(allowed) or less, or raise virtual.networks.mtu if the host cloud has jumbo frames",
-                        at: interface.mtu.location))
-                }
-            }
+        return VirtualMTU.rows(inventory.hosts).filter { $0.needs > limit }.map { row in
+            let allowed = limit - (row.needs - row.mtu)
+            return Diagnostic(.virtualMTU,
+                "\(row.host)'s interface \(row.interface) has MTU \(row.mtu), but the host cloud's networks carry \(limit)\(row.isVLAN ? " and a VLAN tag takes 4 of it" : ""); set mtu \(allowed) or less, or raise virtual.networks.mtu if the host cloud has jumbo frames",
+                at: row.location)
         }
-        return diagnostics
     }
 }

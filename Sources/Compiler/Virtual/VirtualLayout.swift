@@ -70,6 +70,9 @@ public struct VirtualLayout: Sendable {
 
     public var members: [Member] { roles.flatMap(\.hosts) }
 
+    /// The primary stack's role: the controllers.
+    public var primary: Role? { roles.first { $0.roleName == nil } }
+
     /// The most logical CPUs a host of the personality has, when any says.
     static func hostCPUs(_ hosts: [InventoryHost]) -> Int? {
         hosts.compactMap { $0.cpus?.logicalCount }.max()

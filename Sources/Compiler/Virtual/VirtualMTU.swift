@@ -12,6 +12,8 @@ public enum VirtualMTU {
         public let networks: [String]
         public let mtu: Int
         public let isVLAN: Bool
+        /// Where the interface's MTU is given (or the interface, for the default).
+        public let location: SourceLocation
         /// The tenant MTU it needs: its own, plus a VLAN's tag.
         public var needs: Int { mtu + (isVLAN ? VirtualMTU.vlanTagBytes : 0) }
     }
@@ -21,7 +23,7 @@ public enum VirtualMTU {
             host.interfaces.map { interface in
                 Row(host: host.name, interface: interface.name.value,
                     networks: interface.networks.map(\.value.rawValue) + interface.dataNetworks.map(\.value),
-                    mtu: interface.mtu.value, isVLAN: interface.type == .vlan)
+                    mtu: interface.mtu.value, isVLAN: interface.type == .vlan, location: interface.mtu.location)
             }
         }
     }

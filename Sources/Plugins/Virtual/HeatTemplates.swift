@@ -21,7 +21,7 @@ enum HeatTemplates {
 
     static func baremetalPorts(_ layout: VirtualLayout, addresses: AddressPlan, system: String) -> YAMLValue {
         let members = layout.members
-        let controllers = layout.roles.first { $0.roleName == nil }?.hosts ?? []
+        let controllers = layout.primary?.hosts ?? []
         let portName = join(parameter("baremetal_prefix"), parameter("suffix"))
         let bmcPortName = join(parameter("bmc_prefix"), parameter("suffix"))
         let parameters: YAMLValue = [
@@ -38,7 +38,7 @@ enum HeatTemplates {
             "oam_macs": json(Dictionary(uniqueKeysWithValues: controllers.map { ($0.instance, .string($0.oamMAC ?? "")) }),
                              "each controller's OAM MAC"),
         ]
-        let controllerPrefix = controllers.first?.baremetalPrefix ?? layout.environment.prefix.value
+        let controllerPrefix = layout.environment.prefix.value
         let resources: YAMLValue = [
             "provision_port": [
                 "type": "OS::Neutron::Port",

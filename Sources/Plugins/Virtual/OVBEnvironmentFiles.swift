@@ -15,7 +15,7 @@ enum OVBEnvironmentFiles {
 
     static func environment(_ layout: VirtualLayout, oam: IPSubnet) -> YAMLValue {
         let virtual = layout.environment
-        let primary = layout.roles.first { $0.roleName == nil }
+        let primary = layout.primary
         let parameters: YAMLValue = [
             "baremetal_flavor": .string(primary?.flavor?.name ?? ""),
             "baremetal_image": .string(virtual.image.value),
